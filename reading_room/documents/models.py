@@ -1,0 +1,257 @@
+"""Documents, their paragraphs and footnotes, one text row per language."""
+
+from __future__ import annotations
+
+import re
+
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+class Language(models.Model):
+    """An official language a text can be in. Adding one is data, not a migration."""
+
+    code = models.CharField(_("code"), max_length=8, primary_key=True)  # BCP 47: en, fr, es, ar…
+    name = models.CharField(_("name"), max_length=40)  # in its own language: English, français
+    direction = models.CharField(max_length=3, choices=[("ltr", "ltr"), ("rtl", "rtl")], default="ltr")
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "code"]
+        verbose_name = _("language")
+        verbose_name_plural = _("languages")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class State(models.Model):
+    """A State that can sponsor a draft, by ISO 3166 alpha-3 code."""
+
+    iso3 = models.CharField(_("ISO 3166 alpha-3"), max_length=3, unique=True)
+
+    class Meta:
+        ordering = ["iso3"]
+        verbose_name = _("State")
+        verbose_name_plural = _("States")
+
+    def __str__(self) -> str:
+        names = list(self.names.all())
+        english = next((n.name for n in names if n.language_id == "en"), "")
+        return f"{english or self.iso3} ({self.iso3})"
+
+
+class StateName(models.Model):
+    """The official UN short name of a State in one language."""
+
+    state = models.ForeignKey(State, on_delete=models.CASCADE, related_name="names")
+    language = models.ForeignKey(Language, on_delete=models.PROTECT)
+    name = models.CharField(_("name"), max_length=120, db_index=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["state", "language"], name="unique_state_name_per_language")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class DocumentQuerySet(models.QuerySet):
+    def for_symbol(self, symbol: str) -> Document | None:
+        return self.filter(key=Document.key_for(symbol)).first()
+
+
+class Document(models.Model):
+    """A UN document (resolution, draft, decision), identified by its symbol."""
+
+    class Body(models.TextChoices):
+        GA = "GA", _("General Assembly")
+        SC = "SC", _("Security Council")
+        ECOSOC = "ECOSOC", _("Economic and Social Council")
+
+    class Kind(models.TextChoices):
+        DRAFT_RESOLUTION = "draft_resolution", _("draft resolution")
+        RESOLUTION = "resolution", _("resolution")
+        DRAFT_DECISION = "draft_decision", _("draft decision")
+        DECISION = "decision", _("decision")
+
+    symbol = models.CharField(_("symbol"), max_length=80, unique=True)
+    # The symbol as it appears in URLs (no spaces): S/RES/2719 (2023) → S/RES/2719(2023).
+    key = models.CharField(max_length=80, unique=True, editable=False)
+    body = models.CharField(_("body"), max_length=8, choices=Body.choices, default=Body.GA)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.DRAFT_RESOLUTION)
+    session = models.PositiveSmallIntegerField(_("session"), null=True, blank=True)
+    agenda_item = models.CharField(_("agenda item"), max_length=40, blank=True)
+    class Distribution(models.TextChoices):
+        LIMITED = "limited", _("Limited")
+        GENERAL = "general", _("General")
+        RESTRICTED = "restricted", _("Restricted")
+
+    distribution = models.CharField(_("distribution"), max_length=20, choices=Distribution.choices, blank=True)
+    date = models.DateField(_("date"), null=True, blank=True)
+    original_language = models.ForeignKey(
+        Language, verbose_name=_("original language"), null=True, blank=True, on_delete=models.PROTECT,
+        related_name="+",
+    )
+    created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)
+
+    objects = DocumentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-date", "symbol"]
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+
+    def __str__(self) -> str:
+        return self.symbol
+
+    @staticmethod
+    def key_for(symbol: str) -> str:
+        return re.sub(r"\s+", "", symbol)
+
+    def save(self, *args, **kwargs):
+        self.key = self.key_for(self.symbol)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("reader", kwargs={"symbol": self.key})
+
+
+class DocumentText(models.Model):
+    """A document's title and masthead in one language."""
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="texts")
+    language = models.ForeignKey(Language, on_delete=models.PROTECT)
+    title = models.TextField(_("title"))
+    agenda_title = models.TextField(_("agenda item title"), blank=True)
+    header_lines = models.TextField(_("header as printed"), blank=True, help_text=_("One line per line."))
+    enacting_formula = models.CharField(_("enacting formula"), max_length=80, blank=True)
+    sponsor_note = models.TextField(_("sponsor note"), blank=True)
+    closing_lines = models.TextField(_("closing lines"), blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["document", "language"], name="unique_document_text")]
+        ordering = ["language__position"]
+        verbose_name = _("document text")
+        verbose_name_plural = _("document texts")
+
+    def __str__(self) -> str:
+        return f"{self.document_id} [{self.language_id}]"
+
+
+class Paragraph(models.Model):
+    """One paragraph of a document, with its permanent id (pp3, op1, op2.a, op2.a.i)."""
+
+    class Kind(models.TextChoices):
+        PREAMBULAR = "preambular", _("preambular")
+        OPERATIVE = "operative", _("operative")
+        SUBPARAGRAPH = "subparagraph", _("sub-paragraph")
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="paragraphs")
+    eid = models.CharField(_("id"), max_length=40)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    number = models.CharField(_("number"), max_length=10, blank=True)  # "3" (op3), "a" (op3.a)
+    position = models.PositiveIntegerField(_("position"))
+
+    class Meta:
+        ordering = ["document", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["document", "eid"], name="unique_eid_per_document"),
+            models.CheckConstraint(condition=models.Q(eid__regex=r"^[a-z]"), name="eid_starts_with_letter"),
+        ]
+        verbose_name = _("paragraph")
+        verbose_name_plural = _("paragraphs")
+
+    def __str__(self) -> str:
+        return f"{self.document.symbol} {self.eid}"
+
+    @property
+    def depth(self) -> int:
+        return self.eid.count(".")
+
+    @property
+    def printed_number(self) -> str:
+        if self.kind == self.Kind.OPERATIVE:
+            return f"{self.number}."
+        if self.kind == self.Kind.SUBPARAGRAPH:
+            return f"({self.number})"
+        return ""
+
+    def get_absolute_url(self) -> str:
+        return reverse("paragraph", kwargs={"symbol": self.document.key, "eid": self.eid})
+
+
+class ParagraphText(models.Model):
+    """A paragraph's text in one language: plain text, footnote calls kept apart as citations."""
+
+    paragraph = models.ForeignKey(Paragraph, on_delete=models.CASCADE, related_name="texts")
+    language = models.ForeignKey(Language, on_delete=models.PROTECT)
+    text = models.TextField(_("text"))
+    lead = models.CharField(
+        _("opening words"), max_length=120, blank=True, help_text=_("Printed in italics; must begin the text.")
+    )
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["paragraph", "language"], name="unique_paragraph_text")]
+        verbose_name = _("paragraph text")
+        verbose_name_plural = _("paragraph texts")
+
+    def __str__(self) -> str:
+        return f"{self.paragraph_id} [{self.language_id}]"
+
+
+class Footnote(models.Model):
+    """A numbered footnote of a document (same number in every language)."""
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="footnotes")
+    number = models.CharField(_("number"), max_length=8)
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["document", "position"]
+        constraints = [models.UniqueConstraint(fields=["document", "number"], name="unique_footnote_number")]
+        verbose_name = _("footnote")
+        verbose_name_plural = _("footnotes")
+
+    def __str__(self) -> str:
+        return f"{self.document_id} fn {self.number}"
+
+
+class FootnoteText(models.Model):
+    """A footnote's text in one language."""
+
+    footnote = models.ForeignKey(Footnote, on_delete=models.CASCADE, related_name="texts")
+    language = models.ForeignKey(Language, on_delete=models.PROTECT)
+    text = models.TextField(_("text"))
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["footnote", "language"], name="unique_footnote_text")]
+
+
+class Citation(models.Model):
+    """Where a footnote is called: a paragraph text and a character offset in it."""
+
+    footnote = models.ForeignKey(Footnote, on_delete=models.CASCADE, related_name="citations")
+    paragraph_text = models.ForeignKey(ParagraphText, on_delete=models.CASCADE, related_name="citations")
+    offset = models.PositiveIntegerField()
+
+    class Meta:
+        ordering = ["paragraph_text", "offset"]
+        constraints = [
+            models.UniqueConstraint(fields=["footnote", "paragraph_text"], name="unique_citation_per_text")
+        ]
+
+
+class Sponsorship(models.Model):
+    """A State listed as sponsor of a document, in the order of the printed list."""
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="sponsorships")
+    state = models.ForeignKey(State, on_delete=models.PROTECT, related_name="sponsorships")
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["document", "position"]
+        constraints = [models.UniqueConstraint(fields=["document", "state"], name="unique_sponsor")]
+        verbose_name = _("sponsor")
+        verbose_name_plural = _("sponsors")

@@ -1,0 +1,183 @@
+"""Gather a document for reading: a fixed number of queries whatever its length."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch
+
+from .models import (
+    Citation,
+    Document,
+    DocumentText,
+    Footnote,
+    Language,
+    Paragraph,
+    ParagraphText,
+    Sponsorship,
+)
+
+DEFAULT_VIEW = ("en", "fr")
+
+
+@dataclass
+class Cell:
+    """One paragraph in one language, cut into pieces for the template."""
+
+    language: Language
+    pieces: list[dict] = field(default_factory=list)  # {"text", "italic"} or {"ref", "id"}
+    missing: bool = False
+
+
+@dataclass
+class Row:
+    paragraph: Paragraph
+    cells: list[Cell]
+
+
+@dataclass
+class Note:
+    number: str
+    text: str
+    backrefs: list[tuple[str, str]]  # (anchor id, paragraph eid)
+
+
+@dataclass
+class Reading:
+    document: Document
+    languages: list[Language]  # shown, in column order
+    available: list[str]  # codes the document has text in
+    texts: dict[str, DocumentText]
+    rows: list[Row]
+    notes: dict[str, list[Note]]  # language code → footnotes
+    sponsors: dict[str, list[str]]  # language code → names in that language's alphabetical order
+
+    @property
+    def columns(self) -> list[dict]:
+        """Per shown language: its masthead text (None if pending), sponsors and footnotes."""
+        return [
+            {
+                "language": lang,
+                "text": self.texts.get(lang.code),
+                "sponsors": self.sponsors.get(lang.code, []),
+                "notes": self.notes.get(lang.code, []),
+            }
+            for lang in self.languages
+        ]
+
+    @property
+    def has_notes(self) -> bool:
+        return any(self.notes.values())
+
+
+def parse_view(value: str | None, available: list[str]) -> tuple[str, ...]:
+    """"fr-en" → ("fr", "en"); anything unknown falls back to the default view."""
+    codes = tuple(c for c in (value or "").split("-") if c)
+    all_codes = {code for code in Language.objects.values_list("code", flat=True)} if codes else set()
+    if codes and len(set(codes)) == len(codes) and set(codes) <= all_codes:
+        return codes
+    return tuple(c for c in DEFAULT_VIEW if c in available) or tuple(available[:1]) or DEFAULT_VIEW
+
+
+def view_choices(available: list[str]) -> list[tuple[str, str]]:
+    """The view switch: EN+FR, FR+EN, EN, FR (for the languages the site has)."""
+    return [("en-fr", "EN + FR"), ("fr-en", "FR + EN"), ("en", "EN"), ("fr", "FR")]
+
+
+def sort_key(name: str) -> str:
+    """Alphabetical order as each language prints it: accents do not count (Bélarus before Chine)."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).casefold()
+
+
+def read_document(document: Document, view: tuple[str, ...], eids: list[str] | None = None) -> Reading:
+    languages = {lang.code: lang for lang in Language.objects.all()}
+    texts = {t.language_id: t for t in document.texts.all()}
+    shown = [languages[c] for c in view if c in languages]
+    paragraphs = document.paragraphs.all()
+    if eids is not None:
+        paragraphs = paragraphs.filter(eid__in=eids)
+    paragraphs = paragraphs.prefetch_related(
+        Prefetch(
+            "texts",
+            queryset=ParagraphText.objects.filter(language__in=[lang.code for lang in shown]).prefetch_related(
+                Prefetch("citations", queryset=Citation.objects.select_related("footnote"))
+            ),
+        )
+    )
+    rows = []
+    cited: dict[str, dict[str, list[tuple[str, str]]]] = {lang.code: {} for lang in shown}
+    for paragraph in paragraphs:
+        by_lang = {t.language_id: t for t in paragraph.texts.all()}
+        cells = []
+        for lang in shown:
+            text = by_lang.get(lang.code)
+            if text is None:
+                cells.append(Cell(lang, missing=True))
+                continue
+            pieces = _pieces(text, paragraph.eid, cited[lang.code])
+            cells.append(Cell(lang, pieces))
+        rows.append(Row(paragraph, cells))
+    notes = _notes(document, shown, cited, only_cited=eids is not None)
+    sponsors = _sponsors(document, shown)
+    return Reading(document, shown, list(texts), texts, rows, notes, sponsors)
+
+
+def _pieces(text: ParagraphText, eid: str, cited: dict[str, list[tuple[str, str]]]) -> list[dict]:
+    body = text.text
+    lead = len(text.lead) if text.lead and body.startswith(text.lead) else 0
+    citations = sorted(text.citations.all(), key=lambda c: c.offset)
+    cuts = sorted({0, lead, len(body), *(min(c.offset, len(body)) for c in citations)})
+    pieces: list[dict] = []
+    for start, end in zip(cuts, cuts[1:], strict=False):
+        for c in citations:
+            if min(c.offset, len(body)) == start:
+                pieces.extend(_ref(c, text.language_id, eid, cited))
+        if end > start:
+            pieces.append({"text": body[start:end], "italic": end <= lead})
+    for c in citations:
+        if c.offset >= len(body):
+            pieces.extend(_ref(c, text.language_id, eid, cited))
+    return pieces
+
+
+def _ref(citation: Citation, lang: str, eid: str, cited: dict[str, list[tuple[str, str]]]) -> list[dict]:
+    number = citation.footnote.number
+    anchor = f"fnref-{lang}-{eid}-{number}"
+    cited.setdefault(number, []).append((anchor, eid))
+    return [{"ref": number, "id": anchor, "note": f"fn-{lang}-{number}"}]
+
+
+def _notes(document, shown, cited, only_cited: bool) -> dict[str, list[Note]]:
+    footnotes = Footnote.objects.filter(document=document).prefetch_related("texts")
+    notes: dict[str, list[Note]] = {lang.code: [] for lang in shown}
+    for footnote in footnotes:
+        by_lang = {t.language_id: t.text for t in footnote.texts.all()}
+        for lang in shown:
+            backrefs = cited[lang.code].get(footnote.number, [])
+            if only_cited and not backrefs:
+                continue
+            if lang.code in by_lang:
+                notes[lang.code].append(Note(footnote.number, by_lang[lang.code], backrefs))
+    return notes
+
+
+def _sponsors(document: Document, shown: list[Language]) -> dict[str, list[str]]:
+    sponsorships = Sponsorship.objects.filter(document=document).select_related("state").prefetch_related(
+        "state__names"
+    )
+    names: dict[str, list[str]] = {lang.code: [] for lang in shown}
+    for sponsorship in sponsorships:
+        by_lang = {n.language_id: n.name for n in sponsorship.state.names.all()}
+        for lang in shown:
+            names[lang.code].append(by_lang.get(lang.code) or by_lang.get("en") or sponsorship.state.iso3)
+    return {code: sorted(values, key=sort_key) for code, values in names.items()}
+
+
+def document_list():
+    """Documents for the index, with their titles and sponsor counts, in two queries."""
+    from django.db.models import Count
+
+    return Document.objects.annotate(sponsor_count=Count("sponsorships")).prefetch_related(
+        Prefetch("texts", queryset=DocumentText.objects.select_related("language"))
+    )

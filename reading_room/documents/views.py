@@ -1,0 +1,70 @@
+"""Public pages: the list of documents, the reader, one paragraph."""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+from django.views.decorators.vary import vary_on_headers
+
+from .models import Document
+from .reading import document_list, parse_view, read_document, view_choices
+
+
+@require_GET
+def index(request: HttpRequest) -> HttpResponse:
+    return render(request, "documents/index.html", {"documents": document_list()})
+
+
+def _document_or_404(symbol: str) -> Document:
+    document = Document.objects.select_related("original_language").filter(key=Document.key_for(symbol)).first()
+    if document is None:
+        raise Http404(_("No document with the symbol %(symbol)s.") % {"symbol": symbol})
+    return document
+
+
+def _view(request: HttpRequest, document: Document) -> tuple[str, ...]:
+    available = list(document.texts.values_list("language_id", flat=True))
+    return parse_view(request.GET.get("view"), available)
+
+
+@require_GET
+@vary_on_headers("HX-Request")
+def reader(request: HttpRequest, symbol: str) -> HttpResponse:
+    document = _document_or_404(symbol)
+    if symbol != document.key:
+        return redirect(document.get_absolute_url(), permanent=True)
+    view = _view(request, document)
+    reading = read_document(document, view)
+    context = {
+        "reading": reading,
+        "view": "-".join(view),
+        "views": view_choices(reading.available),
+        "path": request.path,
+    }
+    template = "documents/reader.html#reader" if request.htmx else "documents/reader.html"
+    return render(request, template, context)
+
+
+@require_GET
+@vary_on_headers("HX-Request")
+def paragraph(request: HttpRequest, symbol: str, eid: str) -> HttpResponse:
+    document = _document_or_404(symbol)
+    eids = list(document.paragraphs.values_list("eid", flat=True))
+    if eid not in eids:
+        raise Http404(_("%(symbol)s has no paragraph %(eid)s.") % {"symbol": document.symbol, "eid": eid})
+    index = eids.index(eid)
+    view = _view(request, document)
+    reading = read_document(document, view, eids=[eid])
+    context = {
+        "reading": reading,
+        "row": reading.rows[0],
+        "view": "-".join(view),
+        "views": view_choices(reading.available),
+        "previous": eids[index - 1] if index > 0 else None,
+        "next": eids[index + 1] if index + 1 < len(eids) else None,
+        "path": request.path,
+    }
+    template = "documents/paragraph.html#reader" if request.htmx else "documents/paragraph.html"
+    return render(request, template, context)

@@ -1,0 +1,139 @@
+"""From raw text to a stream of blocks: text blocks and footnote blocks, furniture removed."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from .patterns import FOOTNOTE_LINE, MONTH_WORD, OPERATIVE_START, SUBPARA_START, is_furniture
+
+
+@dataclass
+class Block:
+    kind: str  # text | footnote
+    lines: list[str] = field(default_factory=list)
+    # footnote blocks: (label, text) per footnote
+    notes: list[tuple[str, str]] = field(default_factory=list)
+
+
+def normalize(text: str) -> str:
+    """Unicode NFC, Unix newlines, no BOM, no control characters, no trailing spaces."""
+    text = text.replace("\ufeff", "").replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n")
+    text = unicodedata.normalize("NFC", text)
+    text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch)[0] != "C")
+    text = text.replace("\t", " ").replace("\u00a0", " ").replace("\u202f", " ")
+    return "\n".join(line.rstrip() for line in text.split("\n"))
+
+
+def _footnote_label(line: str) -> re.Match | None:
+    m = FOOTNOTE_LINE.match(line.strip())
+    if not m:
+        return None
+    label, text = m["label"], m["text"]
+    if _digits(label):
+        # "13 décembre 2010," continuing a paragraph is a date, not footnote 13.
+        if MONTH_WORD.match(text) or not (text[0].isupper() or text[0] in "«“\"("):
+            return None
+        if int(label) == 0:
+            return None
+    elif label in ("*", "**", "***") and not text[0].isupper():
+        return None
+    elif len(label) == 1 and not _digits(label) and not _is_unambiguous_label(label) and label != "*":
+        if not text[0].isupper():
+            return None
+    return m
+
+
+def _digits(text: str) -> bool:
+    """ASCII digits only: str.isdigit() is also true for "¹"."""
+    return text.isascii() and text.isdigit()
+
+
+def _is_unambiguous_label(label: str) -> bool:
+    return label[0] in "⁰¹²³⁴⁵⁶⁷⁸⁹^"
+
+
+def split_blocks(text: str, symbol: str = "") -> list[Block]:
+    """Split on blank lines, drop furniture, tell footnote blocks from text blocks.
+
+    A text block that runs straight into superscript-labelled footnote lines (hard-broken PDF
+    text with no blank line before the footnotes) is split there.
+    """
+    blocks: list[Block] = []
+    for lines in _raw_blocks(normalize(text)):
+        lines = [ln.strip() for ln in lines if ln.strip() and not is_furniture(ln, symbol)]
+        if not lines:
+            continue
+        first = _footnote_label(lines[0])
+        if first and not OPERATIVE_START.match(lines[0]) and not SUBPARA_START.match(lines[0]):
+            blocks.append(_footnote_block(lines))
+            continue
+        body: list[str] = []
+        for i, line in enumerate(lines):
+            m = _footnote_label(line)
+            if m and _is_unambiguous_label(m["label"]) and body:
+                blocks.append(Block("text", body))
+                blocks.append(_footnote_block(lines[i:]))
+                body = []
+                break
+            body.append(line)
+        if body:
+            blocks.append(Block("text", body))
+    return blocks
+
+
+def _raw_blocks(text: str) -> list[list[str]]:
+    """Blocks of lines separated by blank lines. In OCR output where only some lines are
+    indented, an indented line starts a new region (a page, a footnote area) even without
+    a blank line before it; in layout-preserving text where most lines are indented, not."""
+    lines = text.split("\n")
+    content = [ln for ln in lines if ln.strip()]
+    indented = sum(1 for ln in content if ln[:1].isspace())
+    split_on_indent = 0 < indented < len(content) / 4
+    blocks: list[list[str]] = [[]]
+    for line in lines:
+        if not line.strip() or (split_on_indent and line[:1].isspace()):
+            blocks.append([])
+        if line.strip():
+            blocks[-1].append(line)
+    return [b for b in blocks if b]
+
+
+def _footnote_block(lines: list[str]) -> Block:
+    block = Block("footnote", lines)
+    for line in lines:
+        m = _footnote_label(line)
+        if m and (not block.notes or _plausible_next(block.notes[-1][0], m["label"])):
+            block.notes.append((m["label"], m["text"]))
+        elif block.notes:
+            label, previous = block.notes[-1]
+            block.notes[-1] = (label, join_lines([previous, line]))
+        else:
+            block.notes.append(("", line))
+    return block
+
+
+def _plausible_next(previous: str, label: str) -> bool:
+    """A digit label starts a new footnote only if it could follow the previous one."""
+    if not _digits(label):
+        return True
+    prev = previous.translate(str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")).strip("^{}")
+    if not _digits(prev):
+        return int(label) < 1000
+    return int(prev) < int(label) <= int(prev) + 3 or int(label) < int(prev)
+
+
+def join_lines(lines: list[str]) -> str:
+    """Join the lines of one paragraph. A line-final hyphen is kept (UN texts do not
+    hyphenate words at line ends, so "non-\\nprolifération" is "non-prolifération")."""
+    out = ""
+    for line in lines:
+        line = line.strip()
+        if not out:
+            out = line
+        elif out.endswith("-") and not out.endswith(" -") and line[:1].isalpha():
+            out += line
+        else:
+            out += " " + line
+    return re.sub(r" {2,}", " ", out)

@@ -1,0 +1,119 @@
+"""The masthead of a UN document, in English or French."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from .blocks import join_lines
+from .patterns import (
+    ADOPTION,
+    COMMITTEE,
+    DRAFT_KIND,
+    LANGUAGE_NAMES,
+    MONTHS,
+    RESOLUTION_TITLE,
+    SYMBOL,
+)
+from .types import Header
+
+_MASTHEAD = re.compile(rf"^(?:United Nations|Nations Unies)\s+(?P<symbol>{SYMBOL})\s*$")
+_SYMBOL_ONLY = re.compile(rf"^(?P<symbol>{SYMBOL})$")
+_ORGAN = re.compile(r"^(?:General Assembly|Assemblée générale|Security Council|Conseil de sécurité)$")
+_DISTR = re.compile(r"^Distr\.\s*:?\s*(?P<distribution>[A-Za-zéè]+)\s*(?P<date>.*)$")
+_ORIGINAL = re.compile(r"^Original\s*:\s*(?P<lang>\w+)\s*$", re.IGNORECASE)
+_SESSION = re.compile(r"^(?P<line>\S.*\b(?:session|Session))$")
+_AGENDA_EN = re.compile(r"^Agenda items?\s+(?P<item>.+?)\s*$")
+_AGENDA_FR = re.compile(r"^Points?\s+(?P<item>.+?)\s+de l[’']ordre du jour\s*$")
+_DATE_RE = re.compile(r"(?P<day>\d{1,2})(?:er|st|nd|rd|th)?\s+(?P<month>[A-Za-zéûè]+)\s+(?P<year>\d{4})")
+
+_DISTRIBUTION = {"limited": "limited", "limitée": "limited", "general": "general", "générale": "general",
+                 "restricted": "restricted", "restreinte": "restricted"}
+
+
+def parse_date(text: str) -> str:
+    """"28 August 2025" / "28 août 2025" / "1er septembre 2023" → ISO date, or ""."""
+    m = _DATE_RE.search(text)
+    if not m:
+        return ""
+    month_name = m["month"].lower()
+    for names in MONTHS.values():
+        lowered = [n.lower() for n in names]
+        if month_name in lowered:
+            try:
+                return date(int(m["year"]), lowered.index(month_name) + 1, int(m["day"])).isoformat()
+            except ValueError:
+                return ""
+    return ""
+
+
+def _agenda_item(item: str) -> str:
+    """French prints "125 s)"; the English form "125 (s)" is the one we store."""
+    return re.sub(r"\b(\d+)\s+([a-z]{1,2})\)", r"\1 (\2)", item)
+
+
+def parse_header(blocks: list[list[str]]) -> tuple[Header, str]:
+    """Parse the text blocks before the enacting formula. Returns the header and the title."""
+    header = Header()
+    free: list[tuple[int, str]] = []  # (block index, joined text) not recognised as a field
+    for index, lines in enumerate(blocks):
+        rest: list[str] = []
+        for line in lines:
+            header.lines.append(line)
+            if _field(header, line):
+                continue
+            rest.append(line)
+        if rest:
+            free.append((index, join_lines(rest)))
+    title_parts: list[str] = []
+    seen_sponsors = False
+    agenda_seen = bool(header.agenda_item)
+    for _, text in free:
+        m = DRAFT_KIND.match(text)
+        if m:
+            header.sponsors = m["sponsors"].strip()
+            header.kind = "draft_resolution" if "resol" in m["kind"].lower() else "draft_decision"
+            seen_sponsors = True
+            title_parts = []
+            continue
+        m = RESOLUTION_TITLE.match(text)
+        if m and header.adoption_line:
+            header.resolution_number = m["number"]
+            title_parts = [m["title"]]
+            continue
+        if agenda_seen and not header.agenda_title and not seen_sponsors and not header.adoption_line:
+            header.agenda_title = text
+            continue
+        title_parts.append(text)
+    if header.adoption_line and not header.kind:
+        header.kind = "resolution"
+    return header, " ".join(title_parts)
+
+
+def _field(header: Header, line: str) -> bool:
+    """Fill the header field this line is, if any."""
+    if m := _MASTHEAD.match(line):
+        header.symbol = header.symbol or m["symbol"]
+    elif (m := _SYMBOL_ONLY.match(line)) and not header.symbol:
+        header.symbol = m["symbol"]
+    elif _ORGAN.match(line):
+        pass
+    elif m := _DISTR.match(line):
+        header.distribution = _DISTRIBUTION.get(m["distribution"].lower(), m["distribution"].lower())
+        header.date = header.date or parse_date(m["date"])
+    elif (d := parse_date(line)) and _DATE_RE.fullmatch(line.strip()):
+        header.date = header.date or d
+    elif m := _ORIGINAL.match(line):
+        header.original_language = LANGUAGE_NAMES.get(m["lang"].lower(), m["lang"].lower())
+    elif m := _AGENDA_EN.match(line) or _AGENDA_FR.match(line):
+        header.agenda_item = _agenda_item(m["item"])
+    elif ADOPTION.match(line):
+        header.adoption_line = line
+        header.date = parse_date(line) or header.date
+    elif COMMITTEE.match(line):
+        header.committee_line = line
+    elif _SESSION.match(line) and len(line) < 60 and not header.session_line:
+        header.session_line = line
+    else:
+        return False
+    return True

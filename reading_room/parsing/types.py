@@ -1,0 +1,72 @@
+"""Plain data produced by the parser: no Django, no I/O."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class FootnoteRef:
+    """A footnote cited at `offset` characters into a paragraph's clean text."""
+
+    number: str
+    offset: int
+    how: str = "marker"  # marker | garbled | aligned (placed from the other language)
+
+
+@dataclass
+class Paragraph:
+    """One preambular or operative paragraph (or sub-paragraph), in one language."""
+
+    eid: str
+    kind: str  # preambular | operative | subparagraph
+    number: str  # "" for preambular, "3" for op3, "a" for op3.a, "i" for op3.a.i
+    text: str
+    lead: str = ""  # the opening words printed in italics ("Recalling also")
+    refs: list[FootnoteRef] = field(default_factory=list)
+
+
+@dataclass
+class Footnote:
+    number: str
+    text: str
+    label: str = ""  # the label as printed/OCRed when it differs from the number (e.g. "?")
+
+
+@dataclass
+class Header:
+    """What the masthead says. Any field may be empty: the French sample has no header."""
+
+    symbol: str = ""
+    body: str = ""  # GA | SC
+    kind: str = ""  # draft_resolution | resolution | decision
+    distribution: str = ""
+    date: str = ""  # ISO date of issue, or of adoption for adopted resolutions
+    original_language: str = ""  # "en", "fr"…
+    session_line: str = ""
+    agenda_item: str = ""  # "125 (s)"
+    agenda_title: str = ""
+    sponsors: str = ""  # the sponsor line as printed, without its trailing ": draft resolution"
+    adoption_line: str = ""
+    committee_line: str = ""
+    resolution_number: str = ""  # "80/7"
+    meeting_line: str = ""
+    lines: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ParsedText:
+    """One language version of a document, parsed."""
+
+    language: str
+    header: Header
+    title: str = ""
+    enacting_formula: str = ""
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    footnotes: list[Footnote] = field(default_factory=list)
+    sponsor_note: str = ""
+    closing_lines: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def paragraph(self, eid: str) -> Paragraph | None:
+        return next((p for p in self.paragraphs if p.eid == eid), None)
