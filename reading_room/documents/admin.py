@@ -102,7 +102,7 @@ class StateAdmin(admin.ModelAdmin):
     inlines = [StateNameInline]
 
     def get_search_results(self, request, queryset, search_term):
-        queryset, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        queryset, _may_have_duplicates = super().get_search_results(request, queryset, search_term)
         return queryset.prefetch_related("names"), True
 
 

@@ -28,15 +28,18 @@ def document_json(document: Document) -> dict:
         per_lang = cited.get(p.id, {})
         lists = [per_lang.get(code, []) for code in languages if code in by_paragraph.get(p.id, {})]
         same = all(sorted(lst, key=_num) == sorted(lists[0], key=_num) for lst in lists) if lists else True
-        footnotes = sorted(lists[0], key=_num) if lists and same else {
-            code: per_lang.get(code, []) for code in languages}
-        paragraphs.append({
-            "eid": p.eid,
-            "kind": p.kind,
-            "number": p.number or None,
-            "text": by_paragraph.get(p.id, {}),
-            "footnotes": footnotes,
-        })
+        footnotes = (
+            sorted(lists[0], key=_num) if lists and same else {code: per_lang.get(code, []) for code in languages}
+        )
+        paragraphs.append(
+            {
+                "eid": p.eid,
+                "kind": p.kind,
+                "number": p.number or None,
+                "text": by_paragraph.get(p.id, {}),
+                "footnotes": footnotes,
+            }
+        )
     footnotes = []
     for f in Footnote.objects.filter(document=document).prefetch_related("texts"):
         footnotes.append({"number": f.number, "text": {t.language_id: t.text for t in f.texts.all()}})

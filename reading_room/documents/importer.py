@@ -50,8 +50,9 @@ def read_text(data: bytes, name: str) -> str:
     """Decode an uploaded or read file, refusing what is not a plain UTF-8 text of sane size."""
     limit = settings.IMPORT_MAX_BYTES
     if len(data) > limit:
-        raise ImportRefused(_("%(name)s is %(size)d bytes; the limit is %(limit)d.") % {
-            "name": name, "size": len(data), "limit": limit})
+        raise ImportRefused(
+            _("%(name)s is %(size)d bytes; the limit is %(limit)d.") % {"name": name, "size": len(data), "limit": limit}
+        )
     if not data.strip():
         raise ImportRefused(_("%(name)s is empty.") % {"name": name})
     if b"\x00" in data:
@@ -81,8 +82,9 @@ def _parse(text: str, language: str, reference: ParsedText | None, symbol: str) 
     try:
         parsed = parse(text, language, reference=reference, symbol=symbol)
     except ParseError as exc:
-        raise ImportRefused(_("The %(language)s text could not be read: %(reason)s.") % {
-            "language": language, "reason": exc}) from exc
+        raise ImportRefused(
+            _("The %(language)s text could not be read: %(reason)s.") % {"language": language, "reason": exc}
+        ) from exc
     found = _FORMULA_LANGUAGE.get(parsed.enacting_formula.split(" ")[0], language)
     if found != language:
         raise ImportRefused(
@@ -133,8 +135,9 @@ def _compare(en: ParsedText, fr: ParsedText) -> list[str]:
             % {"en": len(en.paragraphs), "fr": len(fr.paragraphs)}
         )
     if len(en.footnotes) != len(fr.footnotes):
-        problems.append(_("English has %(en)d footnotes and French %(fr)d.") % {
-            "en": len(en.footnotes), "fr": len(fr.footnotes)})
+        problems.append(
+            _("English has %(en)d footnotes and French %(fr)d.") % {"en": len(en.footnotes), "fr": len(fr.footnotes)}
+        )
     return problems
 
 
@@ -144,8 +147,12 @@ def _align_single_language(document: Document, parsed: ParsedText) -> None:
     if stored and stored != [p.eid for p in parsed.paragraphs]:
         raise ImportRefused(
             _("The %(language)s text has %(found)d paragraphs but %(symbol)s has %(stored)d; nothing was imported.")
-            % {"language": parsed.language, "found": len(parsed.paragraphs), "symbol": document.symbol,
-               "stored": len(stored)}
+            % {
+                "language": parsed.language,
+                "found": len(parsed.paragraphs),
+                "symbol": document.symbol,
+                "stored": len(stored),
+            }
         )
 
 
@@ -158,8 +165,7 @@ def _write_document(symbol: str, header, parsed: list[ParsedText]) -> tuple[Docu
     created = document is None
     document = document or Document(symbol=symbol)
     prefix = symbol.split("/")[0]
-    document.body = {"A": Document.Body.GA, "S": Document.Body.SC, "E": Document.Body.ECOSOC}.get(
-        prefix, document.body)
+    document.body = {"A": Document.Body.GA, "S": Document.Body.SC, "E": Document.Body.ECOSOC}.get(prefix, document.body)
     if header.kind:
         document.kind = header.kind
     parts = symbol.split("/")

@@ -82,6 +82,7 @@ class Document(models.Model):
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.DRAFT_RESOLUTION)
     session = models.PositiveSmallIntegerField(_("session"), null=True, blank=True)
     agenda_item = models.CharField(_("agenda item"), max_length=40, blank=True)
+
     class Distribution(models.TextChoices):
         LIMITED = "limited", _("Limited")
         GENERAL = "general", _("General")
@@ -90,7 +91,11 @@ class Document(models.Model):
     distribution = models.CharField(_("distribution"), max_length=20, choices=Distribution.choices, blank=True)
     date = models.DateField(_("date"), null=True, blank=True)
     original_language = models.ForeignKey(
-        Language, verbose_name=_("original language"), null=True, blank=True, on_delete=models.PROTECT,
+        Language,
+        verbose_name=_("original language"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="+",
     )
     created = models.DateTimeField(auto_now_add=True)
@@ -228,6 +233,9 @@ class FootnoteText(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["footnote", "language"], name="unique_footnote_text")]
 
+    def __str__(self) -> str:
+        return f"{self.footnote} [{self.language_id}]"
+
 
 class Citation(models.Model):
     """Where a footnote is called: a paragraph text and a character offset in it."""
@@ -238,9 +246,10 @@ class Citation(models.Model):
 
     class Meta:
         ordering = ["paragraph_text", "offset"]
-        constraints = [
-            models.UniqueConstraint(fields=["footnote", "paragraph_text"], name="unique_citation_per_text")
-        ]
+        constraints = [models.UniqueConstraint(fields=["footnote", "paragraph_text"], name="unique_citation_per_text")]
+
+    def __str__(self) -> str:
+        return f"fn {self.footnote_id} @ {self.paragraph_text_id}:{self.offset}"
 
 
 class Sponsorship(models.Model):
@@ -255,3 +264,6 @@ class Sponsorship(models.Model):
         constraints = [models.UniqueConstraint(fields=["document", "state"], name="unique_sponsor")]
         verbose_name = _("sponsor")
         verbose_name_plural = _("sponsors")
+
+    def __str__(self) -> str:
+        return f"{self.document_id}: {self.state_id}"

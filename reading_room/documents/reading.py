@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import itertools
 import unicodedata
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
+from django.utils.translation import gettext_lazy as _
 
 from .models import (
     Citation,
@@ -19,6 +21,14 @@ from .models import (
 )
 
 DEFAULT_VIEW = ("en", "fr")
+PENDING = {
+    "en": _("English version pending"),
+    "fr": _("French version pending"),
+}
+
+
+def pending_message(code: str) -> str:
+    return PENDING.get(code) or _("Version in %(language)s pending") % {"language": code}
 
 
 @dataclass
@@ -28,6 +38,10 @@ class Cell:
     language: Language
     pieces: list[dict] = field(default_factory=list)  # {"text", "italic"} or {"ref", "id"}
     missing: bool = False
+
+    @property
+    def pending(self) -> str:
+        return pending_message(self.language.code)
 
 
 @dataclass
@@ -56,23 +70,57 @@ class Reading:
     @property
     def columns(self) -> list[dict]:
         """Per shown language: its masthead text (None if pending), sponsors and footnotes."""
-        return [
-            {
-                "language": lang,
-                "text": self.texts.get(lang.code),
-                "sponsors": self.sponsors.get(lang.code, []),
-                "notes": self.notes.get(lang.code, []),
-            }
-            for lang in self.languages
-        ]
+        columns = []
+        for lang in self.languages:
+            text = self.texts.get(lang.code)
+            note, note_language = (text.sponsor_note, lang.code) if text and text.sponsor_note else ("", "")
+            if not note:  # the French of a draft often lacks the masthead: show the note we have
+                fallback = next((t for t in self.texts.values() if t.sponsor_note), None)
+                note, note_language = (fallback.sponsor_note, fallback.language_id) if fallback else ("", "")
+            sponsors = self.sponsors.get(lang.code, [])
+            columns.append(
+                {
+                    "language": lang,
+                    "text": text,
+                    "sponsors": sponsors,
+                    "sponsor_line": list_line(sponsors, lang.code),
+                    "note": note,
+                    "note_language": note_language,
+                    "notes": self.notes.get(lang.code, []),
+                }
+            )
+        return columns
+
+    @property
+    def pending(self) -> list[str]:
+        """Official languages of the site this document has no text in yet."""
+        return [pending_message(code) for code in DEFAULT_VIEW if code not in self.available]
+
+    @property
+    def has_sponsors(self) -> bool:
+        return any(self.sponsors.values())
+
+    @property
+    def has_agenda_title(self) -> bool:
+        return any(t.agenda_title for t in self.texts.values())
 
     @property
     def has_notes(self) -> bool:
         return any(self.notes.values())
 
 
+_AND = {"en": "and", "fr": "et", "es": "y"}
+
+
+def list_line(names: list[str], language: str) -> str:
+    """ "Belarus, China and India" as the sponsor line prints it, in that language."""
+    if len(names) < 2:
+        return "".join(names)
+    return f"{', '.join(names[:-1])} {_AND.get(language, 'and')} {names[-1]}"
+
+
 def parse_view(value: str | None, available: list[str]) -> tuple[str, ...]:
-    """"fr-en" → ("fr", "en"); anything unknown falls back to the default view."""
+    """ "fr-en" → ("fr", "en"); anything unknown falls back to the default view."""
     codes = tuple(c for c in (value or "").split("-") if c)
     all_codes = {code for code in Language.objects.values_list("code", flat=True)} if codes else set()
     if codes and len(set(codes)) == len(codes) and set(codes) <= all_codes:
@@ -129,7 +177,7 @@ def _pieces(text: ParagraphText, eid: str, cited: dict[str, list[tuple[str, str]
     citations = sorted(text.citations.all(), key=lambda c: c.offset)
     cuts = sorted({0, lead, len(body), *(min(c.offset, len(body)) for c in citations)})
     pieces: list[dict] = []
-    for start, end in zip(cuts, cuts[1:], strict=False):
+    for start, end in itertools.pairwise(cuts):
         for c in citations:
             if min(c.offset, len(body)) == start:
                 pieces.extend(_ref(c, text.language_id, eid, cited))
@@ -163,8 +211,8 @@ def _notes(document, shown, cited, only_cited: bool) -> dict[str, list[Note]]:
 
 
 def _sponsors(document: Document, shown: list[Language]) -> dict[str, list[str]]:
-    sponsorships = Sponsorship.objects.filter(document=document).select_related("state").prefetch_related(
-        "state__names"
+    sponsorships = (
+        Sponsorship.objects.filter(document=document).select_related("state").prefetch_related("state__names")
     )
     names: dict[str, list[str]] = {lang.code: [] for lang in shown}
     for sponsorship in sponsorships:

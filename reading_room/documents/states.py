@@ -8,7 +8,7 @@ from pathlib import Path
 
 from django.db import transaction
 
-from .models import Language, State, StateName
+from .models import State, StateName
 
 DATA = Path(__file__).resolve().parent / "data"
 _ARTICLE = re.compile(r"\s*\((?:the|la|le|l['’]|les)\)\s*$")
@@ -43,10 +43,20 @@ def official_names() -> dict[str, dict[str, str]]:
 
 @transaction.atomic
 def load_states() -> int:
-    """Create or update every State; returns how many there are."""
-    languages = {code: Language.objects.get(code=code) for code in ("en", "fr")}
-    for iso3, names in official_names().items():
-        state, _ = State.objects.get_or_create(iso3=iso3)
-        for code, name in names.items():
-            StateName.objects.update_or_create(state=state, language=languages[code], defaults={"name": name})
-    return State.objects.count()
+    """Create or update every State and its names (bulk: it runs before every first import)."""
+    names = official_names()
+    State.objects.bulk_create([State(iso3=iso3) for iso3 in names], ignore_conflicts=True)
+    states = {s.iso3: s for s in State.objects.all()}
+    existing = {(n.state_id, n.language_id): n for n in StateName.objects.all()}
+    create, update = [], []
+    for iso3, by_language in names.items():
+        for code, name in by_language.items():
+            row = existing.get((states[iso3].pk, code))
+            if row is None:
+                create.append(StateName(state=states[iso3], language_id=code, name=name))
+            elif row.name != name:
+                row.name = name
+                update.append(row)
+    StateName.objects.bulk_create(create)
+    StateName.objects.bulk_update(update, ["name"])
+    return len(states)

@@ -85,6 +85,6 @@ def _style(text: str, punct: int, lang: str) -> int:
     if lang == "fr":
         return punct
     end = punct + 1
-    while end < len(text) and text[end] in "\"”»’)":
+    while end < len(text) and text[end] in '"”»’)':
         end += 1
     return end

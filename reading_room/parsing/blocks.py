@@ -33,15 +33,12 @@ def _footnote_label(line: str) -> re.Match | None:
     label, text = m["label"], m["text"]
     if _digits(label):
         # "13 décembre 2010," continuing a paragraph is a date, not footnote 13.
-        if MONTH_WORD.match(text) or not (text[0].isupper() or text[0] in "«“\"("):
+        if MONTH_WORD.match(text) or not (text[0].isupper() or text[0] in '«“"('):
             return None
         if int(label) == 0:
             return None
-    elif label in ("*", "**", "***") and not text[0].isupper():
-        return None
-    elif len(label) == 1 and not _digits(label) and not _is_unambiguous_label(label) and label != "*":
-        if not text[0].isupper():
-            return None
+    elif not _is_unambiguous_label(label) and not text[0].isupper():
+        return None  # "*" notes and OCR-garbled labels: a footnote opens with a capital
     return m
 
 

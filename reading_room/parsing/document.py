@@ -18,7 +18,7 @@ from .patterns import (
     OPERATIVE_START,
     SUBPARA_START,
 )
-from .types import Footnote, FootnoteRef, Header, Paragraph, ParsedText
+from .types import Footnote, FootnoteRef, Paragraph, ParsedText
 
 _TERMINAL = (",", ";", ".", ":")
 _ROMAN = re.compile(r"^[ivxl]+$")
@@ -91,9 +91,10 @@ def _split_chunks(lines: list[str]) -> list[list[str]]:
     chunks: list[list[str]] = [[]]
     for line in lines:
         starts = OPERATIVE_START.match(line) or SUBPARA_START.match(line)
-        if starts and chunks[-1] and not re.fullmatch(r"(?:[-–•]\s*)?\d{1,3}\s?\.", chunks[-1][-1]):
-            if not _is_open(chunks[-1][-1]):
-                chunks.append([])
+        previous = chunks[-1][-1] if chunks[-1] else ""
+        # a number alone on its line ("1.") stays with the text that follows it
+        if starts and previous and not re.fullmatch(r"(?:[-–•]\s*)?\d{1,3}\s?\.", previous) and not _is_open(previous):
+            chunks.append([])
         chunks[-1].append(line)
     return [c for c in chunks if c]
 
@@ -112,6 +113,8 @@ def _assemble(blocks: list[Block]) -> tuple[list[str], list[str], list[tuple[str
     for block in blocks:
         if block.kind == "footnote":
             items.append(("note", block))
+        elif MEETING.match(block.lines[0]):
+            closing.extend(block.lines)
         else:
             for chunk in _split_chunks(block.lines):
                 items.append(("text", join_lines(chunk)))

@@ -27,12 +27,18 @@ _AGENDA_EN = re.compile(r"^Agenda items?\s+(?P<item>.+?)\s*$")
 _AGENDA_FR = re.compile(r"^Points?\s+(?P<item>.+?)\s+de l[’']ordre du jour\s*$")
 _DATE_RE = re.compile(r"(?P<day>\d{1,2})(?:er|st|nd|rd|th)?\s+(?P<month>[A-Za-zéûè]+)\s+(?P<year>\d{4})")
 
-_DISTRIBUTION = {"limited": "limited", "limitée": "limited", "general": "general", "générale": "general",
-                 "restricted": "restricted", "restreinte": "restricted"}
+_DISTRIBUTION = {
+    "limited": "limited",
+    "limitée": "limited",
+    "general": "general",
+    "générale": "general",
+    "restricted": "restricted",
+    "restreinte": "restricted",
+}
 
 
 def parse_date(text: str) -> str:
-    """"28 August 2025" / "28 août 2025" / "1er septembre 2023" → ISO date, or ""."""
+    """ "28 August 2025" / "28 août 2025" / "1er septembre 2023" → ISO date, or ""."""
     m = _DATE_RE.search(text)
     if not m:
         return ""

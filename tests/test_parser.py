@@ -1,0 +1,278 @@
+"""The parser on the bundled sample and on the other shapes UN texts come in."""
+
+import pytest
+
+from reading_room.parsing.blocks import join_lines, split_blocks
+from reading_room.parsing.document import ParseError, parse
+from reading_room.parsing.leads import find_lead
+from reading_room.parsing.markers import find_markers, strip_markers
+from reading_room.parsing.patterns import is_furniture
+from reading_room.parsing.sponsors import name_key, split_sponsors
+
+# Which paragraph cites which footnote in A/79/L.124 (read off the official PDF).
+SAMPLE_CITATIONS = {
+    "pp9": ["1"],
+    "pp11": ["2"],
+    "pp14": ["3"],
+    "pp15": ["4"],
+    "pp16": ["5"],
+    "pp20": ["6"],
+    "pp26": ["7", "8"],
+}
+
+
+def cited(parsed):
+    return {p.eid: [r.number for r in p.refs] for p in parsed.paragraphs if p.refs}
+
+
+def test_it_finds_31_preambular_and_5_operative_paragraphs_in_each_language(parsed_sample):
+    for parsed in parsed_sample:
+        eids = [p.eid for p in parsed.paragraphs]
+        assert eids == [f"pp{i}" for i in range(1, 32)] + [f"op{i}" for i in range(1, 6)]
+        assert [p.kind for p in parsed.paragraphs].count("operative") == 5
+
+
+def test_it_reads_all_8_footnotes_in_each_language(parsed_sample):
+    en, fr = parsed_sample
+    assert [f.number for f in en.footnotes] == [str(i) for i in range(1, 9)]
+    assert [f.number for f in fr.footnotes] == [str(i) for i in range(1, 9)]
+    assert en.footnotes[1].text == "United Nations, Treaty Series, vol. 2896, No. 50518."
+    assert fr.footnotes[4].text.startswith("Résolution S-30/1")  # printed label OCRed as "3"
+    assert fr.footnotes[6].text.startswith("Le mémorandum")  # label lost entirely
+    assert fr.footnotes[6].text.endswith("17 septembre 2021.")
+
+
+def test_it_cites_each_footnote_from_the_right_paragraph_in_both_languages(parsed_sample):
+    en, fr = parsed_sample
+    assert cited(en) == SAMPLE_CITATIONS
+    assert cited(fr) == SAMPLE_CITATIONS
+
+
+def test_it_places_lost_markers_from_the_other_language(parsed_sample):
+    en, fr = parsed_sample
+    pp9 = fr.paragraph("pp9")  # the French lost footnote 1 entirely
+    assert pp9.text[: pp9.refs[0].offset].endswith("2030")
+    pp20 = en.paragraph("pp20")  # the English extraction lost footnote 6
+    assert pp20.text[: pp20.refs[0].offset].endswith('Harmony and Development",')
+    assert pp20.refs[0].how == "aligned"
+
+
+def test_it_takes_the_plain_digit_and_spaced_superscript_markers_out(parsed_sample):
+    en, _ = parsed_sample
+    pp26 = en.paragraph("pp26")
+    assert "States, as well as" in pp26.text and " 8 " not in pp26.text
+    assert "Development, and welcoming" in en.paragraph("pp9").text
+
+
+def test_it_joins_paragraphs_across_pages_and_footnote_blocks(parsed_sample):
+    en, fr = parsed_sample
+    assert "in Eurasia, as affirmed in the Astana Declaration" in en.paragraph("pp8").text
+    assert "of the General Assembly on the world drug problem" in en.paragraph("pp16").text
+    assert "prenant note de la coopération engagée entre" in fr.paragraph("pp15").text
+    assert "des normes du droit international et de la Charte" in fr.paragraph("pp29").text
+
+
+def test_it_reads_the_english_header(parsed_sample):
+    header = parsed_sample[0].header
+    assert header.symbol == "A/79/L.124"
+    assert header.distribution == "limited"
+    assert header.date == "2025-08-28"
+    assert header.original_language == "en"
+    assert header.agenda_item == "125 (s)"
+    assert header.kind == "draft_resolution"
+    assert header.sponsors.endswith("Tajikistan and Uzbekistan")
+    assert parsed_sample[0].title == "Cooperation between the United Nations and the Shanghai Cooperation Organization"
+    assert parsed_sample[0].sponsor_note.startswith("Any changes to the list of sponsors")
+
+
+def test_it_takes_the_french_title_from_a_text_without_header(parsed_sample):
+    fr = parsed_sample[1]
+    assert fr.header.symbol == ""
+    assert fr.title.startswith("Coopération entre")
+    assert fr.enacting_formula == "L’Assemblée générale,"
+
+
+def test_it_finds_the_lead_words(parsed_sample):
+    en, fr = parsed_sample
+    assert en.paragraph("pp2").lead == "Recalling also"
+    assert en.paragraph("pp9").lead == "Taking into account"
+    assert en.paragraph("op4").lead == "Requests"  # from the *italic* markers
+    assert fr.paragraph("pp4").lead == "Rappelant en outre"
+    assert fr.paragraph("pp9").lead == "Tenant compte"
+
+
+@pytest.mark.parametrize(
+    "text, language, lead",
+    [
+        ("Deeply concerned by the situation,", "en", "Deeply concerned"),
+        ("Noting with deep concern that", "en", "Noting with deep concern"),
+        ("Bearing in mind its resolution 70/1,", "en", "Bearing in mind"),
+        ("Se félicitant également de la signature,", "fr", "Se félicitant également"),
+        ("Prenant note avec satisfaction du rapport,", "fr", "Prenant note avec satisfaction"),
+        ("Calls upon all States to", "en", "Calls upon"),
+        ("résolution sans verbe", "fr", ""),
+    ],
+)
+def test_it_finds_lead_words_in_general(text, language, lead):
+    assert find_lead(text, language) == lead
+
+
+def test_it_strips_the_operative_number_and_list_marker(parsed_sample):
+    en, fr = parsed_sample
+    assert en.paragraph("op1").text.startswith("Acknowledges the constructive role")
+    assert en.paragraph("op1").number == "1"
+    assert fr.paragraph("op4").text.startswith("Pri")
+
+
+@pytest.mark.parametrize(
+    "line, furniture",
+    [
+        ("2/5 25-13823", True),
+        ("25-13823", True),
+        ("25-13823 5/5", True),
+        ("4/5", True),
+        ("25-13823 (F)", True),
+        ("59/48", False),
+        ("Recalling its resolution 59/48,", False),
+        ("A/79/L.124", True),
+    ],
+)
+def test_it_recognises_print_furniture(line, furniture):
+    assert is_furniture(line, "A/79/L.124") is furniture
+
+
+def test_it_splits_sponsors_on_known_names_not_on_and():
+    known = {
+        name_key(n): code
+        for n, code in [
+            ("Bosnia and Herzegovina", "BIH"),
+            ("Trinidad and Tobago", "TTO"),
+            ("Iran (Islamic Republic of)", "IRN"),
+            ("China", "CHN"),
+        ]
+    }
+    got = split_sponsors("China, Bosnia and Herzegovina, Iran (Islamic Republic of) and Trinidad and Tobago:*", known)
+    assert got == [
+        ("China", "CHN"),
+        ("Bosnia and Herzegovina", "BIH"),
+        ("Iran (Islamic Republic of)", "IRN"),
+        ("Trinidad and Tobago", "TTO"),
+    ]
+    assert split_sponsors("China and Atlantis", known) == [("China", "CHN"), ("Atlantis", None)]
+
+
+@pytest.mark.parametrize(
+    "text, language, numbers, clean",
+    [
+        ("the Organization,² and", "en", ["2"], "the Organization, and"),
+        ("Development, ¹ and", "en", ["1"], "Development, and"),
+        ("the sponsors^{*} and", "en", ["*"], "the sponsors and"),
+        ("Arab States, 8 as well", "en", ["8"], "Arab States, as well"),
+        ("de Shanghai?, et", "fr", [""], "de Shanghai, et"),
+        ("nucléaires® qui", "fr", [""], "nucléaires qui"),
+        ("avril 2016°, et", "fr", [""], "avril 2016, et"),
+        ("le 1°* septembre", "fr", [], "le 1°* septembre"),
+        ("I’ Association", "fr", [], "I’ Association"),
+        ("resolution 59/48 of 2 December", "en", [], "resolution 59/48 of 2 December"),
+    ],
+)
+def test_it_finds_footnote_markers_in_every_form(text, language, numbers, clean):
+    markers = find_markers(text, language, ocr=language == "fr", expected={"1", "2", "8"})
+    out, _placed = strip_markers(text, markers)
+    assert [m.number for m in markers] == numbers
+    assert out == clean
+
+
+def test_it_keeps_hyphens_at_line_ends():
+    assert join_lines(["la non-", "prolifération"]) == "la non-prolifération"
+    assert join_lines(["one", "two"]) == "one two"
+
+
+HARD_WRAPPED = """United Nations A/80/L.99
+General Assembly
+Distr.: Limited
+3 November 2025
+Original: English
+
+Eightieth session
+Agenda item 12
+
+Sample, Other and Third:* draft resolution
+
+A test resolution
+
+The General Assembly,
+
+Recalling its resolution 70/1
+of 25 September 2015,¹
+
+Noting with concern the
+situation,
+
+1.
+Decides to act on:
+(a) the first
+matter;
+(b) the second matter, including:
+(i) a detail;
+(ii) another detail;
+2. Requests a report.
+_______________
+¹ Resolution 70/1.
+25-99999 (E) 041125
+"""
+
+
+def test_it_reads_hard_wrapped_pdf_text_with_subparagraphs():
+    parsed = parse(HARD_WRAPPED, "en")
+    assert [p.eid for p in parsed.paragraphs] == ["pp1", "pp2", "op1", "op1.a", "op1.b", "op1.b.i", "op1.b.ii", "op2"]
+    assert parsed.paragraph("pp1").text == "Recalling its resolution 70/1 of 25 September 2015,"
+    assert parsed.paragraph("op1").text == "Decides to act on:"
+    assert parsed.paragraph("op1.b.ii").number == "ii"
+    assert parsed.header.date == "2025-11-03"
+    assert parsed.header.session_line == "Eightieth session"
+    assert cited(parsed) == {"pp1": ["1"]}
+
+
+ADOPTED = """United Nations A/RES/80/7
+General Assembly Distr.: General
+10 November 2025
+
+Eightieth session
+Agenda item 15
+Resolution adopted by the General Assembly on 6 November 2025
+[without reference to a Main Committee (A/80/L.7)]
+80/7. Culture of peace
+
+The General Assembly,
+
+Recalling its resolutions,
+
+1. Decides to remain seized of the matter.
+
+45th plenary meeting
+6 November 2025
+"""
+
+
+def test_it_reads_an_adopted_resolution():
+    parsed = parse(ADOPTED, "en")
+    assert parsed.header.symbol == "A/RES/80/7"
+    assert parsed.header.kind == "resolution"
+    assert parsed.header.resolution_number == "80/7"
+    assert parsed.header.committee_line.startswith("[without reference")
+    assert parsed.header.date == "2025-11-06"  # the adoption date
+    assert parsed.title == "Culture of peace"
+    assert parsed.closing_lines == ["45th plenary meeting", "6 November 2025"]
+    assert [p.eid for p in parsed.paragraphs] == ["pp1", "op1"]
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n", "Just some words with no structure at all.", "The General Assembly,"])
+def test_it_refuses_text_that_is_not_a_resolution(text):
+    with pytest.raises(ParseError):
+        parse(text, "en")
+
+
+def test_it_splits_footnote_blocks_from_text_blocks(sample_fr):
+    kinds = [b.kind for b in split_blocks(sample_fr)]
+    assert kinds.count("footnote") == 2  # the two labelled blocks; the unlabelled one is found later
