@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.http import HttpRequest, JsonResponse
+from django.http import Http404, HttpRequest, JsonResponse
 from django.views.decorators.http import require_GET
 
 from .models import Citation, Document, Footnote, ParagraphText, Sponsorship
@@ -67,9 +67,16 @@ def _num(number: str) -> tuple[int, str]:
     return (int(number), "") if number.isdigit() else (10**6, number)
 
 
-@require_GET
-def document(request: HttpRequest, symbol: str) -> JsonResponse:
-    doc = _document_or_404(symbol)
-    response = JsonResponse(document_json(doc), json_dumps_params={"ensure_ascii": False})
+def _json(data: dict, status: int = 200) -> JsonResponse:
+    response = JsonResponse(data, status=status, json_dumps_params={"ensure_ascii": False})
     response["Access-Control-Allow-Origin"] = "*"
     return response
+
+
+@require_GET
+def document(request: HttpRequest, symbol: str) -> JsonResponse:
+    try:
+        doc = _document_or_404(symbol)
+    except Http404 as exc:
+        return _json({"error": str(exc)}, status=404)
+    return _json(document_json(doc))

@@ -1,0 +1,937 @@
+"""Explainable repair of OCR damage in French (and English) UN texts.
+
+The engine works on one paragraph at a time. It tokenises the text, lets a
+sequence of small rules rewrite tokens, and reports every rewrite as a
+:class:`Change` with offsets in the original text, the rule that made it and a
+human note. Words it cannot settle are reported as :class:`Flag` and left as
+they are: a wrong correction costs as much as a missed one.
+
+The rules are general; the vocabulary comes from the lexicon
+(:mod:`reading_room.parsing.lexicon`). The only word lists here are French
+grammar (articles, pronouns, auxiliaries, month names).
+
+Order of the passes, and why:
+
+1. characters: typographic ligatures, stray invisible characters, runs of
+   spaces, the straight apostrophe;
+2. the lost or misread ``l`` of ``l’`` (``1’``, ``I’``, ``’Organisation``),
+   ``1a``/``1e``/``1es``;
+3. words broken by a line-end hyphen or a stray space;
+4. each word against the lexicon: accents, circumflexes, ``œ``, ``ç``, OCR
+   letter confusions, glued words;
+5. ordinals (``1¢"`` before a month) — after 4, so damaged months are read;
+6. context: ``a``/``à``/``&``/``4`` and ``ou``/``où`` — after 4, so the
+   neighbouring words are already repaired.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .lexicon import Lexicon, accent_key, get_lexicon
+
+# --------------------------------------------------------------------------
+# Public interface
+
+
+@dataclass(frozen=True)
+class Change:
+    start: int  # offset in the ORIGINAL input text
+    end: int
+    original: str
+    replacement: str
+    rule: str  # short rule id, e.g. "l-apostrophe", "a-grave", "accent"
+    note: str = ""  # human explanation
+
+
+@dataclass(frozen=True)
+class Flag:
+    start: int  # offsets in the ORIGINAL text
+    end: int
+    word: str
+    reason: str
+
+
+@dataclass
+class Repair:
+    text: str
+    changes: list[Change]
+    flags: list[Flag]
+
+
+def repair_french(text: str) -> Repair:
+    """Repair OCR damage in one French paragraph (or footnote)."""
+    doc = _Doc(text, french=True)
+    _fix_characters(doc, french=True)
+    _fix_elisions(doc)
+    _fix_digit_articles(doc)
+    _fix_broken_words(doc)
+    _fix_words(doc)
+    _fix_ordinals(doc)
+    _fix_context(doc)
+    return doc.result()
+
+
+def repair_english(text: str) -> Repair:
+    """Repair text-extraction damage in English: ligature characters, stray
+    invisible characters and runs of spaces. Clean English is left as is."""
+    doc = _Doc(text, french=False)
+    _fix_characters(doc, french=False)
+    return doc.result()
+
+
+def map_offset(changes: list[Change], offset: int) -> int:
+    """Map an offset of the original text to the repaired text.
+
+    An offset inside a rewritten span is clamped into its replacement; an
+    offset at the end of a span follows the replacement (so a footnote mark
+    placed right after a repaired word stays right after it).
+    """
+    shift = 0
+    for change in sorted(changes, key=lambda c: c.start):
+        if change.end <= offset:
+            shift += len(change.replacement) - (change.end - change.start)
+        elif change.start < offset:
+            return change.start + shift + min(offset - change.start, len(change.replacement))
+        else:
+            break
+    return offset + shift
+
+
+# --------------------------------------------------------------------------
+# Grammar (not vocabulary): the closed classes the context rules need.
+
+_MONTHS = {
+    "janvier",
+    "fevrier",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "aout",
+    "septembre",
+    "octobre",
+    "novembre",
+    "decembre",
+}
+# Elided words: "l’", "d’", "qu’"…
+_ELISIONS = {"l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu"}
+# Words before which "a" is the verb "avoir": subject and object pronouns.
+_SUBJECTS = {"il", "elle", "on", "qui", "cela", "ceci", "ça", "y", "en", "ne", "lui"}
+# "à" + these: determiners, possessives, demonstratives, some pronouns.
+_DETERMINERS = {
+    "la",
+    "l’",
+    "un",
+    "une",
+    "des",
+    "ce",
+    "cet",
+    "cette",
+    "ces",
+    "sa",
+    "son",
+    "ses",
+    "leur",
+    "leurs",
+    "notre",
+    "nos",
+    "votre",
+    "vos",
+    "mon",
+    "ma",
+    "mes",
+    "chaque",
+    "tout",
+    "toute",
+    "tous",
+    "toutes",
+    "quel",
+    "quelle",
+    "quels",
+    "quelles",
+    "plusieurs",
+    "certains",
+    "certaines",
+    "chacun",
+    "chacune",
+    "ceux",
+    "celle",
+    "celles",
+    "celui",
+    "eux",
+    "nous",
+    "vous",
+    "moi",
+    "toi",
+}
+# Object pronouns that can stand between "à" and an infinitive ("à les aider").
+_OBJECT_PRONOUNS = {"le", "la", "les", "l’", "leur", "lui", "y", "en", "se", "s’", "me", "te"}
+# "avoir" + bare noun locutions: "a lieu", "a trait", "a besoin"…
+_AVOIR_NOUNS = {
+    "lieu",
+    "trait",
+    "besoin",
+    "droit",
+    "accès",
+    "recours",
+    "affaire",
+    "tendance",
+    "raison",
+    "tort",
+    "peur",
+    "faim",
+    "soif",
+    "hâte",
+    "honte",
+    "envie",
+    "conscience",
+    "connaissance",
+    "cours",
+    "part",
+    "vocation",
+    "pour",
+    "intérêt",
+    "égard",
+    "confiance",
+}
+# Short grammatical words that OCR glues to a neighbour ("Priele" = "Prie le").
+_GLUE_WORDS = {
+    "le",
+    "la",
+    "les",
+    "de",
+    "des",
+    "du",
+    "un",
+    "une",
+    "et",
+    "en",
+    "au",
+    "aux",
+    "à",
+    "par",
+    "pour",
+    "sur",
+    "dans",
+    "avec",
+    "que",
+    "qui",
+    "se",
+    "sa",
+    "son",
+    "ses",
+    "ce",
+    "ces",
+    "il",
+    "elle",
+    "ne",
+    "pas",
+}
+
+_VOWELS = set("aàâäeéèêëiîïoôöuùûüyÿœæh")
+
+# OCR letter confusions: (what OCR printed, what it was, cost). Accents are
+# not listed: the accent-stripped index already covers é/è/ê/e and friends.
+_CONFUSIONS: tuple[tuple[str, str, float], ...] = (
+    ("d", "ô", 1.0),  # rôle -> rdle
+    ("é", "ô", 1.0),  # rôle -> réle
+    ("e", "ô", 1.0),
+    ("cc", "œ", 1.0),  # œuvre -> ccuvre
+    ("ce", "œ", 1.0),
+    ("g", "ç", 1.0),  # façon -> fagon
+    ("g", "û", 1.0),  # août -> aoGt
+    ("l", "û", 1.0),  # août -> aolt
+    ("i", "û", 1.0),
+    ("rn", "m", 1.0),
+    ("m", "rn", 1.0),
+    ("cl", "d", 1.0),
+    ("li", "h", 1.0),
+)
+
+_MAX_CONFUSION_COST = 2.0
+_MIN_NAMELIKE_FREQ = 1e-6  # a capitalised word is repaired only into a common word
+_CLEAR_FREQ_RATIO = 20.0  # how much likelier a tied candidate must be
+
+# Typographic ligatures produced by PDF text extraction.
+_LIGATURE_CHARS = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
+# Invisible characters that only break words: soft hyphen, zero-width ones.
+_STRAY_CHARS = {"\u00ad", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"}
+_APOSTROPHES = "’'"
+
+# --------------------------------------------------------------------------
+# Tokens
+
+_TOKEN_RE = re.compile(
+    r"""
+    (?P<space>[ \t\n\r\f\v\u00a0\u202f\u2009]+)
+  | (?P<symbol>[\w.()-]*\d[\w.()-]*/[\w./()-]*|[\w.()-]+/[\w./()-]*\d[\w./()-]*)
+  | (?P<word>[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+(?:['’][^\W\d_]+)*)*)
+  | (?P<num>\d+)
+  | (?P<punct>.)
+    """,
+    re.VERBOSE | re.DOTALL,
+)
+
+
+@dataclass
+class _Tok:
+    kind: str  # space, symbol, word, elision, num, punct
+    start: int
+    end: int
+    text: str  # as in the original
+    out: str  # as repaired so far ("" when merged into a neighbour)
+    group: int = 0  # tokens rewritten together share a group id
+
+    @property
+    def gone(self) -> bool:
+        return self.out == ""
+
+
+@dataclass
+class _Doc:
+    """The paragraph being repaired: tokens plus the record of rewrites."""
+
+    text: str
+    french: bool
+    toks: list[_Tok] = field(init=False)
+    notes: dict[int, list[tuple[str, str]]] = field(default_factory=dict)
+    flags: list[Flag] = field(default_factory=list)
+    _next_group: int = 1
+
+    def __post_init__(self) -> None:
+        self.toks = list(_tokenize(self.text, self.french))
+
+    @property
+    def lex(self) -> Lexicon:
+        return get_lexicon()
+
+    # -- rewriting ------------------------------------------------------------
+    def rewrite(self, i: int, j: int, new: str, rule: str, note: str) -> None:
+        """Replace tokens i..j (inclusive) by ``new`` (held by token i)."""
+        old_groups = {t.group for t in self.toks[i : j + 1] if t.group}
+        group = min(old_groups) if old_groups else self._new_group()
+        for t in self.toks:
+            if t.group in old_groups:
+                t.group = group
+        for t in self.toks[i : j + 1]:
+            t.group = group
+            t.out = ""
+        self.toks[i].out = new
+        merged = [n for g in sorted(old_groups) for n in self.notes.pop(g, [])]
+        self.notes[group] = [*merged, (rule, note)]
+
+    def _new_group(self) -> int:
+        self._next_group += 1
+        return self._next_group
+
+    def flag(self, i: int, j: int, reason: str) -> None:
+        start, end = self.toks[i].start, self.toks[j].end
+        self.flags.append(Flag(start, end, self.text[start:end], reason))
+
+    # -- navigation -----------------------------------------------------------
+    def prev(self, i: int, skip_space: bool = True) -> int | None:
+        """Index of the previous live token (skipping spaces), or None."""
+        i -= 1
+        while i >= 0 and (self.toks[i].gone or (skip_space and self.toks[i].kind == "space")):
+            i -= 1
+        return i if i >= 0 else None
+
+    def next(self, i: int, skip_space: bool = True) -> int | None:
+        i += 1
+        n = len(self.toks)
+        while i < n and (self.toks[i].gone or (skip_space and self.toks[i].kind == "space")):
+            i += 1
+        return i if i < n else None
+
+    def out(self, i: int | None) -> str:
+        return self.toks[i].out if i is not None else ""
+
+    def kind(self, i: int | None) -> str:
+        return self.toks[i].kind if i is not None else ""
+
+    def sentence_start(self, i: int) -> bool:
+        """Nothing before, or after . ! ? or an opening «."""
+        p = self.prev(i)
+        return p is None or self.out(p) in {".", "!", "?", "…", "«"}
+
+    def paragraph_start(self, i: int) -> bool:
+        """First word of the paragraph, possibly after its number ("1. ")."""
+        p = self.prev(i)
+        while p is not None:
+            if not (self.kind(p) == "num" or self.out(p) in {".", ")", "("}):
+                return False
+            p = self.prev(p)
+        return True
+
+    def glued(self, i: int) -> bool:
+        """Token touches a number or symbol ("1er", "14e"): not a free word."""
+        before = self.toks[i - 1] if i > 0 else None
+        after = self.toks[i + 1] if i + 1 < len(self.toks) else None
+        return any(t is not None and t.kind in {"num", "symbol"} for t in (before, after))
+
+    # -- result ---------------------------------------------------------------
+    def result(self) -> Repair:
+        changes: list[Change] = []
+        i, n = 0, len(self.toks)
+        while i < n:
+            t = self.toks[i]
+            if not t.group:
+                i += 1
+                continue
+            j = i
+            while j + 1 < n and self.toks[j + 1].group == t.group:
+                j += 1
+            start, end = t.start, self.toks[j].end
+            original = self.text[start:end]
+            replacement = "".join(x.out for x in self.toks[i : j + 1])
+            if replacement != original:
+                notes = self.notes.get(t.group, [])
+                rule = notes[0][0] if notes else "repair"
+                note = "; ".join(text for _, text in notes if text)
+                changes.append(Change(start, end, original, replacement, rule, note))
+            i = j + 1
+        text = "".join(t.out for t in self.toks)
+        flags = sorted(set(self.flags), key=lambda f: (f.start, f.end, f.reason))
+        return Repair(text, changes, flags)
+
+
+def _tokenize(text: str, french: bool):
+    for m in _TOKEN_RE.finditer(text):
+        kind, value, start = m.lastgroup or "punct", m.group(), m.start()
+        if kind == "word" and french:
+            yield from _split_elision(value, start)
+        else:
+            yield _Tok(kind, start, m.end(), value, value)
+
+
+def _split_elision(word: str, start: int):
+    """"l’Organisation" -> "l’" + "Organisation"; "aujourd’hui" stays whole.
+
+    An "I" before the apostrophe is OCR for "l" and is split off too.
+    """
+    for k, ch in enumerate(word):
+        if ch in _APOSTROPHES:
+            head = word[:k]
+            if (head.lower() in _ELISIONS or head == "I") and k + 1 < len(word):
+                yield _Tok("elision", start, start + k + 1, word[: k + 1], word[: k + 1])
+                yield from _split_elision(word[k + 1 :], start + k + 1)
+                return
+            break
+    yield _Tok("word", start, start + len(word), word, word)
+
+
+# --------------------------------------------------------------------------
+# Pass 1: characters
+
+
+def _fix_characters(doc: _Doc, french: bool) -> None:
+    for i, t in enumerate(doc.toks):
+        if t.kind == "word" and any(c in _LIGATURE_CHARS for c in t.out):
+            new = "".join(_LIGATURE_CHARS.get(c, c) for c in t.out)
+            doc.rewrite(i, i, new, "ligature", "typographic ligature character spelled out")
+        elif t.kind == "punct" and t.out in _STRAY_CHARS:
+            doc.rewrite(i, i, "", "stray-char", f"invisible character U+{ord(t.out):04X} removed")
+            # "" marks a merged token; keep it gone without touching neighbours
+        elif t.kind == "space" and _is_space_run(doc, i):
+            doc.rewrite(i, i, " ", "spacing", "run of spaces reduced to one")
+        elif french and t.kind in {"elision", "word"} and "'" in t.out:
+            new = t.out.replace("'", "’")
+            doc.rewrite(i, i, new, "apostrophe", "French typographic apostrophe")
+
+
+def _is_space_run(doc: _Doc, i: int) -> bool:
+    """Two or more plain spaces inside a line, not next to « or »."""
+    t = doc.toks[i]
+    if len(t.out) < 2 or set(t.out) != {" "}:
+        return False
+    neighbours = (doc.toks[i - 1].out if i else "", doc.toks[i + 1].out if i + 1 < len(doc.toks) else "")
+    return not any(n in {"«", "»"} for n in neighbours) and i > 0 and i + 1 < len(doc.toks)
+
+
+# --------------------------------------------------------------------------
+# Pass 2: the article l’ and friends
+
+
+def _l_article(doc: _Doc, i: int) -> str:
+    return "L’" if doc.sentence_start(i) else "l’"
+
+
+def _fix_elisions(doc: _Doc) -> None:
+    toks = doc.toks
+    for i, t in enumerate(toks):
+        if t.gone:
+            continue
+        if t.kind == "elision" and t.out[0] == "I":
+            doc.rewrite(i, i, _l_article(doc, i), "l-apostrophe", "“I’” is OCR for “l’”")
+        elif t.out in {"1", "I"} and t.kind in {"num", "word"}:
+            _fix_loose_l(doc, i)
+        elif t.kind == "punct" and t.out in _APOSTROPHES:
+            _fix_bare_apostrophe(doc, i)
+
+
+def _fix_loose_l(doc: _Doc, i: int) -> None:
+    """"1’Organisation", "I’ Association", "1’« esprit" -> "l’…"."""
+    apos = i + 1
+    if apos >= len(doc.toks) or doc.toks[apos].out not in _APOSTROPHES:
+        return
+    target = apos + 1
+    if target < len(doc.toks) and doc.toks[target].out == " ":
+        target += 1  # a stray space after the apostrophe
+    if target >= len(doc.toks):
+        return
+    nxt = doc.toks[target]
+    if not (nxt.kind in {"word", "elision"} and nxt.out[0].lower() in _VOWELS or nxt.out == "«"):
+        return
+    before = doc.prev(i, skip_space=False)
+    if before is not None and doc.kind(before) in {"word", "num", "symbol"}:
+        return  # glued to something: not a free article
+    what = doc.toks[i].out + "’"
+    doc.rewrite(i, target - 1, _l_article(doc, i), "l-apostrophe", f"“{what}” is OCR for “l’”")
+
+
+def _fix_bare_apostrophe(doc: _Doc, i: int) -> None:
+    """"à ’horizon", "notamment ’Organisation": the l of l’ was lost."""
+    before = doc.toks[i - 1] if i > 0 else None
+    after = doc.toks[i + 1] if i + 1 < len(doc.toks) else None
+    if before is not None and before.kind != "space":
+        return
+    if after is None or after.kind != "word" or after.out[0].lower() not in _VOWELS:
+        return
+    doc.rewrite(i, i, _l_article(doc, i), "l-apostrophe", "apostrophe at a word start: the “l” of “l’” was lost")
+
+
+def _fix_digit_articles(doc: _Doc) -> None:
+    """"1a", "1e", "1es" standing as words are "la", "le", "les"."""
+    toks = doc.toks
+    for i in range(len(toks) - 1):
+        t, w = toks[i], toks[i + 1]
+        if t.kind != "num" or t.out != "1" or w.kind != "word" or w.out not in {"a", "e", "es"}:
+            continue
+        before = doc.prev(i, skip_space=False)
+        after = doc.next(i + 1, skip_space=False)
+        if before is not None and doc.kind(before) != "space":
+            continue
+        if after is None or doc.out(after) != " ":
+            continue
+        following = doc.next(after)
+        if following is None or doc.kind(following) not in {"word", "elision"}:
+            continue
+        article = "l" + w.out
+        if doc.sentence_start(i):
+            article = article.capitalize()
+        doc.rewrite(i, i + 1, article, "l-digit", f"“1{w.out}” is OCR for “{article}”")
+
+
+# --------------------------------------------------------------------------
+# Pass 3: words broken by a hyphen at a line end or by a stray space
+
+
+def _fix_broken_words(doc: _Doc) -> None:
+    toks = doc.toks
+    lex = doc.lex
+    i = 0
+    while i < len(toks) - 2:
+        a = toks[i]
+        if a.kind != "word" or a.gone:
+            i += 1
+            continue
+        if toks[i + 1].out == "-" and i + 3 < len(toks) and toks[i + 2].out == " ":
+            b = toks[i + 3]
+            if b.kind == "word" and b.out[0].islower() and b.out not in {"et", "ou"}:
+                joined = _join_hyphenated(lex, a.out, b.out)
+                if joined:
+                    doc.rewrite(i, i + 3, joined[0], "split-glued", joined[1])
+                    i += 4
+                    continue
+        if toks[i + 1].out == " " and toks[i + 2].kind == "word":
+            b = toks[i + 2]
+            if _should_join(lex, a.out, b.out):
+                note = f"“{a.out} {b.out}” is the word “{a.out + b.out}” split by a stray space"
+                doc.rewrite(i, i + 2, a.out + b.out, "split-glued", note)
+                i += 3
+                continue
+        i += 1
+
+
+def _join_hyphenated(lex: Lexicon, a: str, b: str) -> tuple[str, str] | None:
+    """"non- prolifération": a hyphen at a line end, then a space."""
+    compound, solid = f"{a}-{b}", a + b
+    if lex.knows(compound):
+        return compound, f"“{compound}” is a known compound; the line break is removed"
+    if lex.knows(solid):
+        return solid, f"“{solid}” is a known word cut by a line-end hyphen"
+    if (lex.is_prefix(a) or lex.knows(a)) and lex.knows(b):
+        return compound, f"“{a}-” + “{b}”: a compound cut at its hyphen"
+    return None
+
+
+def _should_join(lex: Lexicon, a: str, b: str) -> bool:
+    if not (a.isalpha() and b.isalpha() and b.islower()):
+        return False
+    if lex.knows(a) and lex.knows(b):
+        return False  # two real words
+    return lex.knows(a + b) and len(a) > 1 and len(b) > 1
+
+
+# --------------------------------------------------------------------------
+# Pass 4: words against the lexicon
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    form: str
+    cost: float
+    freq: float
+    confusion: str = ""  # "rdle: d→ô" when an OCR confusion was undone
+
+
+def _fix_words(doc: _Doc) -> None:
+    for i, t in enumerate(doc.toks):
+        if t.kind != "word" or t.gone or doc.glued(i) or not _is_checkable(t.out):
+            continue
+        _fix_word(doc, i)
+
+
+def _is_checkable(word: str) -> bool:
+    """Skip single letters and acronyms / roman numerals (all capitals)."""
+    letters = word.replace("-", "").replace("’", "")
+    return len(letters) > 1 and not (letters.isupper() and letters.isalpha())
+
+
+def _fix_word(doc: _Doc, i: int) -> None:
+    lex = doc.lex
+    word = doc.toks[i].out
+    if lex.knows(word):
+        _use_ligature(doc, i, word)
+        return
+    parts = word.split("-")
+    if len(parts) > 1:
+        _fix_compound(doc, i, parts)
+        return
+    start = doc.sentence_start(i)
+    fixed = _repair_single(doc, i, word, start, doc.paragraph_start(i))
+    if fixed is not None:
+        new, rule, note = fixed
+        doc.rewrite(i, i, new, rule, note)
+
+
+def _use_ligature(doc: _Doc, i: int, word: str) -> None:
+    lig = doc.lex.ligature(word)
+    if lig:
+        new = _match_case(word, lig)
+        doc.rewrite(i, i, new, "oe-ligature", f"French prints “{lig}” with the œ ligature")
+
+
+def _fix_compound(doc: _Doc, i: int, parts: list[str]) -> None:
+    """Repair the parts of "vingt-quatriéme" one by one."""
+    lex = doc.lex
+    start = doc.sentence_start(i)
+    new_parts, notes, rule = [], [], ""
+    for k, part in enumerate(parts):
+        if not part or lex.knows(part) or not _is_checkable(part):
+            new_parts.append(part)
+            continue
+        fixed = _repair_single(doc, i, part, start and k == 0, False, report=False)
+        if fixed is None:
+            if _acceptable_unknown(lex, part) or part[0].isupper():
+                new_parts.append(part)
+                continue
+            doc.flag(i, i, f"unknown part “{part}” in “{'-'.join(parts)}”")
+            return
+        new_parts.append(fixed[0])
+        rule = rule or fixed[1]
+        notes.append(fixed[2])
+    new = "-".join(new_parts)
+    if new != "-".join(parts):
+        doc.rewrite(i, i, new, rule, "; ".join(notes))
+
+
+def _repair_single(
+    doc: _Doc, i: int, word: str, sentence_start: bool, paragraph_start: bool, report: bool = True
+) -> tuple[str, str, str] | None:
+    """(new word, rule, note) for an unknown word, or None (left; maybe flagged)."""
+    lex = doc.lex
+    lw = word.lower()
+    namelike = word[0].isupper() and not sentence_start
+    ranked = _candidates(lex, lw)
+    if ranked:
+        choice = _choose(lex, ranked, paragraph_start)
+        if isinstance(choice, _Candidate):
+            if namelike and (choice.confusion or choice.freq < _MIN_NAMELIKE_FREQ):
+                return None  # a capitalised unknown word is most likely a name
+            return _match_case(word, choice.form), *_explain(word, choice, ranked)
+        if not namelike and report:
+            doc.flag(i, i, f"unknown word; could be {' or '.join(c.form for c in choice)}")
+        return None
+    if namelike or _acceptable_unknown(lex, lw):
+        return None
+    split = _split_glued(lex, word)
+    if isinstance(split, tuple):
+        return split
+    if report and word[0].islower():
+        doc.flag(i, i, split or "unknown word, no repair found in the lexicon")
+    return None
+
+
+def _acceptable_unknown(lex: Lexicon, lw: str) -> bool:
+    """A prefixed formation ("interorganisations") or a common word that the
+    dictionary lacks ("afin", "start"): leave it, do not flag it."""
+    for k in range(2, len(lw) - 3):
+        if lex.is_prefix(lw[:k]) and lex.knows(lw[k:]):
+            return True
+    return lex.freq(lw) >= _MIN_NAMELIKE_FREQ
+
+
+def _candidates(lex: Lexicon, lw: str) -> list[_Candidate]:
+    """Known spellings reachable by restoring accents, optionally after undoing
+    one OCR letter confusion, ranked by cost then frequency."""
+    best: dict[str, _Candidate] = {}
+    for variant, cost, confusion in _variants(lw):
+        for form in lex.spellings(accent_key(variant)):
+            accent = _accent_cost(variant, form)
+            if accent is None:
+                continue
+            shown = lex.ligature(form) or form
+            cand = _Candidate(shown, cost + accent, lex.freq(shown), confusion)
+            if shown not in best or cand.cost < best[shown].cost:
+                best[shown] = cand
+    return sorted(best.values(), key=lambda c: (c.cost, -c.freq, c.form))
+
+
+def _variants(lw: str):
+    yield lw, 0.0, ""
+    for ocr, real, cost in _CONFUSIONS:
+        start = lw.find(ocr)
+        while start >= 0:
+            yield lw[:start] + real + lw[start + len(ocr) :], cost, f"{ocr}→{real}"
+            start = lw.find(ocr, start + 1)
+
+
+def _accent_cost(ocr: str, form: str) -> float | None:
+    """Letter-by-letter price of reading ``ocr`` as ``form`` (same letters up
+    to accents). A lost accent costs 1, a misread one (é for è) 0.5, an accent
+    OCR would have invented 1.5."""
+    a, b = ocr.replace("œ", "oe"), form.replace("œ", "oe")
+    if len(a) != len(b):
+        return None
+    cost = 0.0
+    for x, y in zip(a, b, strict=True):
+        if x == y:
+            continue
+        if accent_key(x) != accent_key(y):
+            return None
+        if accent_key(x) == x:
+            cost += 1.0
+        elif accent_key(y) == y:
+            cost += 1.5
+        else:
+            cost += 0.5
+    return cost
+
+
+def _choose(lex: Lexicon, ranked: list[_Candidate], paragraph_start: bool):
+    """The candidate to use, or the list of rivals when it cannot be settled."""
+    best = ranked[0]
+    if best.confusion and best.cost > _MAX_CONFUSION_COST:
+        return []
+    rivals = [c for c in ranked[1:] if c.cost <= best.cost + 0.5]
+    if not rivals:
+        return best
+    if best.freq >= _CLEAR_FREQ_RATIO * max(c.freq for c in rivals) and all(
+        c.cost >= best.cost for c in rivals
+    ):
+        return best
+    tied = [best, *rivals]
+    if paragraph_start:
+        # An operative paragraph opens with a conjugated verb ("Considère").
+        finite = [c for c in tied if c.cost == best.cost and lex.is_finite_verb(c.form)]
+        if len(finite) == 1:
+            return finite[0]
+    return tied
+
+
+def _explain(word: str, choice: _Candidate, ranked: list[_Candidate]) -> tuple[str, str]:
+    form = choice.form
+    if choice.confusion:
+        real = choice.confusion.split("→")[1]
+        rule = {"ô": "circumflex", "û": "circumflex", "œ": "oe-ligature", "ç": "cedilla"}.get(real, "lexicon")
+        note = f"“{word}” is unknown; OCR misread {choice.confusion}: “{form}”"
+    else:
+        added = {y for x, y in zip(word.lower(), form, strict=False) if x != y}
+        if "œ" in form and "œ" not in word:
+            rule = "oe-ligature"
+        elif added & set("âêîôû"):
+            rule = "circumflex"
+        elif "ç" in added:
+            rule = "cedilla"
+        else:
+            rule = "accent"
+        note = f"“{word}” is unknown; the lexicon has “{form}”"
+    others = [c.form for c in ranked if c is not choice][:2]
+    if others:
+        note += f" (less likely: {', '.join(others)})"
+    return rule, note
+
+
+def _split_glued(lex: Lexicon, word: str) -> tuple[str, str, str] | str | None:
+    """"Priele" -> "Prie le": an unknown word that is a known word glued to a
+    short grammatical word. Returns the repair, a flag reason, or None."""
+    lw = word.lower()
+    splits = []
+    for k in range(1, len(lw)):
+        left, right = lw[:k], lw[k:]
+        if not (lex.knows(left) and lex.knows(right)):
+            continue
+        glue, content = (left, right) if left in _GLUE_WORDS else (right, left)
+        if glue not in _GLUE_WORDS or len(content) < 2:
+            continue
+        if lex.freq(content) < _MIN_NAMELIKE_FREQ:
+            continue
+        splits.append((lex.freq(left) * lex.freq(right), k))
+    if not splits:
+        return None
+    splits.sort(reverse=True)
+    if len(splits) > 1 and splits[1][0] * 5 > splits[0][0]:
+        options = " or ".join(f"“{word[:k]} {word[k:]}”" for _, k in splits[:2])
+        return f"glued words? {options}"
+    k = splits[0][1]
+    new = f"{word[:k]} {word[k:]}"
+    return new, "split-glued", f"“{word}” is unknown; it is “{new}” glued together"
+
+
+def _match_case(model: str, form: str) -> str:
+    if model.isupper() and len(model) > 1:
+        return form.upper()
+    if model[0].isupper():
+        return form[0].upper() + form[1:]
+    return form
+
+
+# --------------------------------------------------------------------------
+# Pass 5: ordinals
+
+
+def _fix_ordinals(doc: _Doc) -> None:
+    """"1¢\"", "1°*", "1°\"" before a month name are the ordinal "1er"."""
+    toks = doc.toks
+    for i, t in enumerate(toks):
+        if t.kind != "num" or t.out != "1" or t.gone:
+            continue
+        j = i + 1
+        while j < len(toks) and toks[j].kind in {"punct", "word"} and not toks[j].gone and j - i <= 3:
+            j += 1
+        junk = "".join(x.out for x in toks[i + 1 : j])
+        if not junk or junk == "er" or len(junk) > 3 or j >= len(toks) or toks[j].kind != "space":
+            continue
+        month = doc.next(j)
+        if month is None or accent_key(doc.out(month)) not in _MONTHS:
+            continue
+        if not any(not c.isalnum() for c in junk):
+            continue  # "1e septembre" may be a real (if odd) ordinal
+        doc.rewrite(i, j - 1, "1er", "ordinal", f"“1{junk}” before a month is the ordinal “1er”")
+
+
+# --------------------------------------------------------------------------
+# Pass 6: context rules
+
+
+def _fix_context(doc: _Doc) -> None:
+    for i, t in enumerate(doc.toks):
+        if t.gone:
+            continue
+        if t.kind == "word" and t.out in {"a", "A"}:
+            _fix_a(doc, i)
+        elif t.kind == "punct" and t.out == "&":
+            _fix_ampersand(doc, i)
+        elif t.kind == "num" and t.out == "4":
+            _fix_four(doc, i)
+        elif t.kind == "word" and t.out == "ou":
+            _fix_ou(doc, i)
+
+
+def _decide_a(doc: _Doc, i: int) -> tuple[str | None, str]:
+    """Is the word at i the verb "a" or the preposition "à"? (None: unsure)."""
+    lex = doc.lex
+    p, n = doc.prev(i), doc.next(i)
+    if n is None or doc.kind(n) not in {"word", "elision", "punct"}:
+        return None, "nothing after it to decide a/à"
+    nxt, prev = doc.out(n).lower(), doc.out(p).lower()
+    n2 = doc.next(n)
+    nxt2 = doc.out(n2).lower() if doc.kind(n2) == "word" else ""
+    if doc.kind(n) == "punct" and nxt not in {"«", "’"}:
+        return None, f"“{doc.out(n)}” follows: cannot tell a/à"
+    if prev in _SUBJECTS or doc.kind(p) == "elision" and prev not in {"d’", "D’"}:
+        return "a", f"after the subject/pronoun “{doc.out(p)}”: verb avoir"
+    if nxt == "été" or lex.is_participle(nxt):
+        if prev == "tout" and nxt == "fait":
+            return "à", "the phrase “tout à fait”"
+        return "a", f"next word “{doc.out(n)}” is a past participle: verb avoir"
+    if lex.is_adverb(nxt) and not lex.is_nominal(nxt) and nxt2 and lex.is_participle(nxt2):
+        return "a", f"“{doc.out(n)} {doc.out(n2)}”: adverb + past participle: verb avoir"
+    if lex.is_infinitive(nxt):
+        return "à", f"next word “{doc.out(n)}” is an infinitive"
+    if nxt in _OBJECT_PRONOUNS and nxt2 and lex.is_infinitive(nxt2):
+        return "à", f"“{doc.out(n)} {doc.out(n2)}”: pronoun + infinitive"
+    if nxt in {"le", "les", "du"}:
+        return "a", f"“à {nxt}” would be contracted (au/aux): verb avoir"
+    if nxt in _DETERMINERS or nxt == "«":
+        return "à", f"next word “{doc.out(n)}” opens a noun phrase"
+    if doc.out(n)[:1].isupper():
+        return "à", f"next word “{doc.out(n)}” is a proper name"
+    if nxt in _AVOIR_NOUNS:
+        return "a", f"“a {nxt}”: locution with avoir"
+    if lex.is_nominal(nxt) and not lex.is_finite_verb(nxt):
+        return "à", f"next word “{doc.out(n)}” is a noun or adjective without article"
+    return None, f"cannot tell a/à before “{doc.out(n)}”"
+
+
+def _fix_a(doc: _Doc, i: int) -> None:
+    verdict, note = _decide_a(doc, i)
+    t = doc.toks[i]
+    if verdict is None:
+        doc.flag(i, i, f"a or à? {note}")
+    elif verdict == "à":
+        new = "À" if t.out == "A" else "à"
+        doc.rewrite(i, i, new, "a-grave", note)
+
+
+def _fix_ampersand(doc: _Doc, i: int) -> None:
+    """"& l’action": OCR for "à" between lowercase words; "R & D" is left."""
+    p, n = doc.prev(i), doc.next(i)
+    if doc.kind(p) != "word" or doc.kind(n) not in {"word", "elision"}:
+        return
+    if doc.out(p)[:1].isupper() and doc.out(n)[:1].isupper():
+        return  # a name: "Procter & Gamble"
+    verdict, note = _decide_a(doc, i)
+    if verdict == "à":
+        doc.rewrite(i, i, "à", "a-grave", f"“&” is OCR for “à”: {note}")
+    else:
+        doc.flag(i, i, f"“&” between words: {note}")
+
+
+def _fix_four(doc: _Doc, i: int) -> None:
+    """"signé 4 Samarcande": a lone 4 between a verb and a name is "à";
+    "le 4 juillet" is a date and is left alone."""
+    lex = doc.lex
+    p, n = doc.prev(i), doc.next(i)
+    if doc.kind(p) != "word" or doc.kind(n) not in {"word", "elision"}:
+        return
+    if not (i > 0 and doc.toks[i - 1].kind == "space" and doc.toks[i + 1].kind == "space"):
+        return
+    prev, nxt = doc.out(p), doc.out(n)
+    if not prev.islower() or not (lex.is_participle(prev) or lex.is_finite_verb(prev)):
+        return
+    if doc.kind(n) == "elision" or lex.is_infinitive(nxt):
+        doc.rewrite(i, i, "à", "a-grave", f"“4” is OCR for “à” between “{prev}” and “{nxt}”")
+    elif nxt[:1].isupper() and accent_key(nxt) not in _MONTHS:
+        doc.rewrite(i, i, "à", "a-grave", f"“4” is OCR for “à”: verb “{prev}” then the name “{nxt}”")
+
+
+def _fix_ou(doc: _Doc, i: int) -> None:
+    """"une région ou règnent…": "ou" before a conjugated verb is "où"."""
+    n = doc.next(i)
+    if doc.kind(n) == "word" and doc.lex.is_finite_verb_only(doc.out(n)):
+        doc.rewrite(i, i, "où", "accent", f"“ou” before the conjugated verb “{doc.out(n)}” is “où”")
