@@ -63,8 +63,10 @@ def split_raw(text: str) -> tuple[list[str], list[str]]:
             notes[-1].append(stripped)
         elif in_notes and not page_break and finished(notes[-1]):
             notes.append([stripped])
-        elif open_par is not None and (not finished(open_par) or not page_break) and not (
-            page_break and stripped[0].isupper()
+        elif (
+            open_par is not None
+            and (not finished(open_par) or not page_break)
+            and not (page_break and stripped[0].isupper())
         ):
             open_par.append(stripped)
             in_notes = False

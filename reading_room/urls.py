@@ -8,6 +8,7 @@ register_converter(converters.EidConverter, "eid")
 
 urlpatterns = [
     path("", views.index, name="index"),
+    path("health/", views.health, name="health"),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/documents/<symbol:symbol>", api.document, name="api-document"),

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from fr_messages import FR  # noqa: E402
+from fr_messages import FR
 
 PO = Path(__file__).resolve().parent.parent / "locale/fr/LC_MESSAGES/django.po"
 

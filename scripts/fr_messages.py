@@ -86,7 +86,7 @@ FR = {
     "United Nations resolutions, paragraph by paragraph": "Les résolutions des Nations Unies, paragraphe par paragraphe",
     "Interface": "Interface",
     "Change": "Changer",
-    "Texts as issued by the United Nations. Symbols resolve on <a href=\"https://undocs.org/\">undocs.org</a>.": "Textes tels que publiés par l’Organisation des Nations Unies. Les cotes renvoient à <a href=\"https://undocs.org/fr/\">undocs.org</a>.",
+    'Texts as issued by the United Nations. Symbols resolve on <a href="https://undocs.org/">undocs.org</a>.': 'Textes tels que publiés par l’Organisation des Nations Unies. Les cotes renvoient à <a href="https://undocs.org/fr/">undocs.org</a>.',
     "Footnotes": "Notes de bas de page",
     "Back to %(eid)s": "Retour à %(eid)s",
     "English version pending": "Version anglaise à paraître",

@@ -35,13 +35,25 @@ def test_an_editor_edits_the_french_of_op4_and_the_reader_shows_it(editor_client
     assert page.status_code == 200
     texts = list(paragraph.texts.order_by("language_id"))
     data = {
-        "kind": paragraph.kind, "number": paragraph.number, "position": paragraph.position, "eid": paragraph.eid,
-        "texts-TOTAL_FORMS": "2", "texts-INITIAL_FORMS": "2", "texts-MIN_NUM_FORMS": "0", "texts-MAX_NUM_FORMS": "1000",
+        "kind": paragraph.kind,
+        "number": paragraph.number,
+        "position": paragraph.position,
+        "eid": paragraph.eid,
+        "texts-TOTAL_FORMS": "2",
+        "texts-INITIAL_FORMS": "2",
+        "texts-MIN_NUM_FORMS": "0",
+        "texts-MAX_NUM_FORMS": "1000",
     }
     for i, text in enumerate(texts):
-        data.update({f"texts-{i}-id": text.pk, f"texts-{i}-paragraph": paragraph.pk,
-                     f"texts-{i}-language": text.language_id, f"texts-{i}-lead": text.lead,
-                     f"texts-{i}-text": text.text})
+        data.update(
+            {
+                f"texts-{i}-id": text.pk,
+                f"texts-{i}-paragraph": paragraph.pk,
+                f"texts-{i}-language": text.language_id,
+                f"texts-{i}-lead": text.lead,
+                f"texts-{i}-text": text.text,
+            }
+        )
     data["texts-1-text"] = "Prie le Secrétaire général de lui présenter à sa quatre-vingt-unième session un rapport ;"
     data["texts-1-lead"] = "Prie"
     response = editor_client.post(url, data)
@@ -53,7 +65,8 @@ def test_an_editor_edits_the_french_of_op4_and_the_reader_shows_it(editor_client
 
 def test_state_autocomplete_finds_states_by_name(editor_client, sample):
     response = editor_client.get(
-        "/admin/autocomplete/", {"term": "Kirghiz", "app_label": "documents", "model_name": "sponsorship",
-                                 "field_name": "state"})
+        "/admin/autocomplete/",
+        {"term": "Kirghiz", "app_label": "documents", "model_name": "sponsorship", "field_name": "state"},
+    )
     assert response.status_code == 200
     assert any("KGZ" in r["text"] for r in response.json()["results"])

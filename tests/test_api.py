@@ -17,8 +17,10 @@ def test_it_returns_the_document_as_json(client, sample):
     assert data["languages"] == ["en", "fr"]
     assert data["title"]["en"] == "Cooperation between the United Nations and the Shanghai Cooperation Organization"
     assert len(data["sponsors"]) == 10
-    assert data["sponsors"][3] == {"iso3": "IRN", "name": {"en": "Iran (Islamic Republic of)",
-                                                           "fr": "Iran (République islamique d’)"}}
+    assert data["sponsors"][3] == {
+        "iso3": "IRN",
+        "name": {"en": "Iran (Islamic Republic of)", "fr": "Iran (République islamique d’)"},
+    }
     assert [p["eid"] for p in data["paragraphs"]][:2] == ["pp1", "pp2"]
     assert len(data["paragraphs"]) == 36
     assert len(data["footnotes"]) == 8

@@ -129,6 +129,7 @@ def test_a_document_without_french_says_it_is_pending(client, languages, sample_
 
 
 def test_an_edit_shows_on_the_reader_at_once(client, sample):
+    assert "de présenter un rapport ;" not in client.get("/A/79/L.124/").content.decode()  # now cached
     text = ParagraphText.objects.get(paragraph__eid="op4", language_id="fr")
     text.text = "Prie le Secrétaire général de présenter un rapport ;"
     text.save()
@@ -160,6 +161,12 @@ def test_the_reader_query_count_does_not_grow_with_the_document(client, language
     make_document("A/80/L.5", preambular=3, operative=2)
     make_document("A/80/L.40", preambular=30, operative=10)
     assert _queries(client, "/A/80/L.5/") == _queries(client, "/A/80/L.40/")
+
+
+def test_a_cached_reader_needs_three_queries(client, sample, django_assert_num_queries):
+    client.get("/A/79/L.124/")
+    with django_assert_num_queries(3):  # document, its languages, its titles
+        client.get("/A/79/L.124/")
 
 
 def test_the_reader_makes_a_fixed_small_number_of_queries(client, sample, django_assert_max_num_queries):

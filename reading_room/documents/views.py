@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
+from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
 from .models import Document
 from .reading import document_list, parse_view, read_document, view_choices
+
+
+@require_GET
+def health(request: HttpRequest) -> HttpResponse:
+    """For load balancers (and the benchmark's trivial baseline): no database, no template."""
+    return HttpResponse("ok", content_type="text/plain")
 
 
 @require_GET
@@ -36,15 +47,33 @@ def reader(request: HttpRequest, symbol: str) -> HttpResponse:
     if symbol != document.key:
         return redirect(document.get_absolute_url(), permanent=True)
     view = _view(request, document)
-    reading = read_document(document, view)
-    context = {
-        "reading": reading,
-        "view": "-".join(view),
-        "views": view_choices(reading.available),
-        "path": request.path,
-    }
-    template = "documents/reader.html#reader" if request.htmx else "documents/reader.html"
-    return render(request, template, context)
+
+    def fragment() -> str:
+        reading = read_document(document, view)
+        context = {
+            "reading": reading,
+            "view": "-".join(view),
+            "views": view_choices(reading.available),
+            "path": request.path,
+        }
+        return render_to_string("documents/reader.html#reader", context, request=request)
+
+    html = _cached(f"reader:{document.pk}:{'-'.join(view)}", document, fragment)
+    if request.htmx:
+        return HttpResponse(html)
+    titles = {t.language_id: t.title for t in document.texts.all()}
+    title = titles.get(view[0]) or next(iter(titles.values()), "")
+    return render(request, "documents/reader.html", {"document": document, "title": title, "fragment": html})
+
+
+def _cached(name: str, document: Document, build) -> str:
+    """A rendered fragment, cached until the document changes (any edit bumps `updated`)."""
+    key = f"{name}:{document.updated.timestamp()}:{get_language()}"
+    html = cache.get(key)
+    if html is None:
+        html = build()
+        cache.set(key, html, timeout=600)
+    return mark_safe(html)  # noqa: S308 - our own rendered, auto-escaped template output
 
 
 @require_GET
@@ -56,15 +85,22 @@ def paragraph(request: HttpRequest, symbol: str, eid: str) -> HttpResponse:
         raise Http404(_("%(symbol)s has no paragraph %(eid)s.") % {"symbol": document.symbol, "eid": eid})
     index = eids.index(eid)
     view = _view(request, document)
-    reading = read_document(document, view, eids=[eid])
-    context = {
-        "reading": reading,
-        "row": reading.rows[0],
-        "view": "-".join(view),
-        "views": view_choices(reading.available),
-        "previous": eids[index - 1] if index > 0 else None,
-        "next": eids[index + 1] if index + 1 < len(eids) else None,
-        "path": request.path,
-    }
-    template = "documents/paragraph.html#reader" if request.htmx else "documents/paragraph.html"
-    return render(request, template, context)
+
+    def fragment() -> str:
+        reading = read_document(document, view, eids=[eid])
+        context = {
+            "reading": reading,
+            "row": reading.rows[0],
+            "view": "-".join(view),
+            "views": view_choices(reading.available),
+            "previous": eids[index - 1] if index > 0 else None,
+            "next": eids[index + 1] if index + 1 < len(eids) else None,
+            "path": request.path,
+        }
+        return render_to_string("documents/paragraph.html#reader", context, request=request)
+
+    html = _cached(f"paragraph:{document.pk}:{eid}:{'-'.join(view)}", document, fragment)
+    if request.htmx:
+        return HttpResponse(html)
+    url = reverse("paragraph", kwargs={"symbol": document.key, "eid": eid})
+    return render(request, "documents/paragraph.html", {"document": document, "eid": eid, "url": url, "fragment": html})

@@ -110,8 +110,7 @@ class Lexicon:
         self.ligatures = {
             w.replace("œ", "oe"): w
             for w in _lines_containing("\n".join(self.freqs), "œ")
-            if w.replace("œ", "oe") in self.words
-            and self.freqs[w] >= self.freqs.get(w.replace("œ", "oe"), 0.0)
+            if w.replace("œ", "oe") in self.words and self.freqs[w] >= self.freqs.get(w.replace("œ", "oe"), 0.0)
         }
         self.words.update(self.ligatures.values())
         self._single, self._multi = _accent_index(
@@ -147,6 +146,10 @@ class Lexicon:
     def is_participle(self, word: str) -> bool:
         """Past participle (``accordé``, ``été``)."""
         return self._pos_key(word) in self.participles
+
+    def is_gerund(self, word: str) -> bool:
+        """Present participle (``félicitant``)."""
+        return self._pos_key(word) in self.gerunds
 
     def is_adverb(self, word: str) -> bool:
         return self._pos_key(word) in self.adverbs

@@ -102,134 +102,45 @@ def map_offset(changes: list[Change], offset: int) -> int:
 # --------------------------------------------------------------------------
 # Grammar (not vocabulary): the closed classes the context rules need.
 
-_MONTHS = {
-    "janvier",
-    "fevrier",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "aout",
-    "septembre",
-    "octobre",
-    "novembre",
-    "decembre",
-}
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_MONTHS = _words("janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre")
 # Elided words: "l’", "d’", "qu’"…
-_ELISIONS = {"l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu"}
-# Words before which "a" is the verb "avoir": subject and object pronouns.
-_SUBJECTS = {"il", "elle", "on", "qui", "cela", "ceci", "ça", "y", "en", "ne", "lui"}
-# "à" + these: determiners, possessives, demonstratives, some pronouns.
-_DETERMINERS = {
-    "la",
-    "l’",
-    "un",
-    "une",
-    "des",
-    "ce",
-    "cet",
-    "cette",
-    "ces",
-    "sa",
-    "son",
-    "ses",
-    "leur",
-    "leurs",
-    "notre",
-    "nos",
-    "votre",
-    "vos",
-    "mon",
-    "ma",
-    "mes",
-    "chaque",
-    "tout",
-    "toute",
-    "tous",
-    "toutes",
-    "quel",
-    "quelle",
-    "quels",
-    "quelles",
-    "plusieurs",
-    "certains",
-    "certaines",
-    "chacun",
-    "chacune",
-    "ceux",
-    "celle",
-    "celles",
-    "celui",
-    "eux",
-    "nous",
-    "vous",
-    "moi",
-    "toi",
-}
+_ELISIONS = _words("l d j m n s t c qu jusqu lorsqu puisqu quoiqu")
+# Before "a", these make it the verb avoir: "il a", "qui a", "il y a", "en a".
+_SUBJECTS = _words("il elle on qui cela ceci ça y en ne lui")
+# Articles, possessives, demonstratives and indefinites that open a noun phrase.
+_DETERMINERS = _words(
+    "la l’ le les un une des du ce cet cette ces sa son ses leur leurs notre nos votre vos "
+    "mon ma mes ton ta tes chaque tout toute tous toutes quel quelle quels quelles "
+    "plusieurs certains certaines aucun aucune"
+)
+# Determiners that can open a subject ("du", "des" are also "de" + article).
+_SUBJECT_HEADS = _DETERMINERS - _words("du des")
+# Pronouns that can follow "à": "à chacun", "à ceux qui", "à eux".
+_PRONOUNS_AFTER_A = _words("chacun chacune ceux celle celles celui eux nous vous moi toi")
 # Object pronouns that can stand between "à" and an infinitive ("à les aider").
-_OBJECT_PRONOUNS = {"le", "la", "les", "l’", "leur", "lui", "y", "en", "se", "s’", "me", "te"}
-# "avoir" + bare noun locutions: "a lieu", "a trait", "a besoin"…
-_AVOIR_NOUNS = {
-    "lieu",
-    "trait",
-    "besoin",
-    "droit",
-    "accès",
-    "recours",
-    "affaire",
-    "tendance",
-    "raison",
-    "tort",
-    "peur",
-    "faim",
-    "soif",
-    "hâte",
-    "honte",
-    "envie",
-    "conscience",
-    "connaissance",
-    "cours",
-    "part",
-    "vocation",
-    "pour",
-    "intérêt",
-    "égard",
-    "confiance",
-}
+_OBJECT_PRONOUNS = _words("le la les l’ leur lui y en se s’ me te")
+# "avoir" + bare noun: "a lieu", "a trait à", "a besoin", "a pour objet"…
+_AVOIR_NOUNS = _words(
+    "lieu trait besoin droit accès recours affaire tendance peur faim soif hâte honte "
+    "envie conscience connaissance vocation pour confiance"
+)
+# Prepositions, crossed when looking back over a noun phrase ("l’Organisation
+# de Shanghai pour la coopération").
+_PREPOSITIONS = _words(
+    "de d’ du des à au aux pour par sur dans avec en entre contre sans sous vers selon "
+    "parmi chez envers après avant depuis pendant dès comme"
+)
+# Words that open a clause: a noun phrase right after them may be a subject.
+_CLAUSE_OPENERS = _words("que qu’ qui dont où lorsque lorsqu’ si puisque puisqu’ car mais quand ; : . ! ?")
 # Short grammatical words that OCR glues to a neighbour ("Priele" = "Prie le").
-_GLUE_WORDS = {
-    "le",
-    "la",
-    "les",
-    "de",
-    "des",
-    "du",
-    "un",
-    "une",
-    "et",
-    "en",
-    "au",
-    "aux",
-    "à",
-    "par",
-    "pour",
-    "sur",
-    "dans",
-    "avec",
-    "que",
-    "qui",
-    "se",
-    "sa",
-    "son",
-    "ses",
-    "ce",
-    "ces",
-    "il",
-    "elle",
-    "ne",
-    "pas",
-}
+_GLUE_WORDS = _words(
+    "le la les de des du un une et en au aux à par pour sur dans avec que qui se sa son "
+    "ses ce ces il elle ne pas"
+)
 
 _VOWELS = set("aàâäeéèêëiîïoôöuùûüyÿœæh")
 
@@ -309,8 +220,9 @@ class _Doc:
         return get_lexicon()
 
     # -- rewriting ------------------------------------------------------------
-    def rewrite(self, i: int, j: int, new: str, rule: str, note: str) -> None:
-        """Replace tokens i..j (inclusive) by ``new`` (held by token i)."""
+    def rewrite(self, i: int, j: int, new: str, rule: str, note: str, kind: str = "") -> None:
+        """Replace tokens i..j (inclusive) by ``new`` (held by token i, whose
+        kind becomes ``kind`` if given: "1’" turns into an elision)."""
         old_groups = {t.group for t in self.toks[i : j + 1] if t.group}
         group = min(old_groups) if old_groups else self._new_group()
         for t in self.toks:
@@ -320,6 +232,7 @@ class _Doc:
             t.group = group
             t.out = ""
         self.toks[i].out = new
+        self.toks[i].kind = kind or self.toks[i].kind
         merged = [n for g in sorted(old_groups) for n in self.notes.pop(g, [])]
         self.notes[group] = [*merged, (rule, note)]
 
@@ -489,7 +402,8 @@ def _fix_loose_l(doc: _Doc, i: int) -> None:
     if before is not None and doc.kind(before) in {"word", "num", "symbol"}:
         return  # glued to something: not a free article
     what = doc.toks[i].out + "’"
-    doc.rewrite(i, target - 1, _l_article(doc, i), "l-apostrophe", f"“{what}” is OCR for “l’”")
+    note = f"“{what}” is OCR for “l’”"
+    doc.rewrite(i, target - 1, _l_article(doc, i), "l-apostrophe", note, kind="elision")
 
 
 def _fix_bare_apostrophe(doc: _Doc, i: int) -> None:
@@ -500,7 +414,8 @@ def _fix_bare_apostrophe(doc: _Doc, i: int) -> None:
         return
     if after is None or after.kind != "word" or after.out[0].lower() not in _VOWELS:
         return
-    doc.rewrite(i, i, _l_article(doc, i), "l-apostrophe", "apostrophe at a word start: the “l” of “l’” was lost")
+    note = "apostrophe at a word start: the “l” of “l’” was lost"
+    doc.rewrite(i, i, _l_article(doc, i), "l-apostrophe", note, kind="elision")
 
 
 def _fix_digit_articles(doc: _Doc) -> None:
@@ -522,7 +437,7 @@ def _fix_digit_articles(doc: _Doc) -> None:
         article = "l" + w.out
         if doc.sentence_start(i):
             article = article.capitalize()
-        doc.rewrite(i, i + 1, article, "l-digit", f"“1{w.out}” is OCR for “{article}”")
+        doc.rewrite(i, i + 1, article, "l-digit", f"“1{w.out}” is OCR for “{article}”", kind="word")
 
 
 # --------------------------------------------------------------------------
@@ -737,7 +652,8 @@ def _choose(lex: Lexicon, ranked: list[_Candidate], paragraph_start: bool):
     best = ranked[0]
     if best.confusion and best.cost > _MAX_CONFUSION_COST:
         return []
-    rivals = [c for c in ranked[1:] if c.cost <= best.cost + 0.5]
+    # A misread accent (0.5) beats a lost one (1.0): é for è is OCR's usual slip.
+    rivals = [c for c in ranked[1:] if c.cost < best.cost + 0.5]
     if not rivals:
         return best
     if best.freq >= _CLEAR_FREQ_RATIO * max(c.freq for c in rivals) and all(
@@ -770,7 +686,7 @@ def _explain(word: str, choice: _Candidate, ranked: list[_Candidate]) -> tuple[s
         else:
             rule = "accent"
         note = f"“{word}” is unknown; the lexicon has “{form}”"
-    others = [c.form for c in ranked if c is not choice][:2]
+    others = [c.form for c in ranked if c is not choice and c.cost <= choice.cost + 1][:2]
     if others:
         note += f" (less likely: {', '.join(others)})"
     return rule, note
@@ -856,36 +772,140 @@ def _decide_a(doc: _Doc, i: int) -> tuple[str | None, str]:
     """Is the word at i the verb "a" or the preposition "à"? (None: unsure)."""
     lex = doc.lex
     p, n = doc.prev(i), doc.next(i)
-    if n is None or doc.kind(n) not in {"word", "elision", "punct"}:
-        return None, "nothing after it to decide a/à"
+    if n is None or doc.kind(n) == "num" or (doc.kind(n) == "punct" and doc.out(n) != "«"):
+        return None, "nothing after it to tell a from à"
     nxt, prev = doc.out(n).lower(), doc.out(p).lower()
     n2 = doc.next(n)
     nxt2 = doc.out(n2).lower() if doc.kind(n2) == "word" else ""
-    if doc.kind(n) == "punct" and nxt not in {"«", "’"}:
-        return None, f"“{doc.out(n)}” follows: cannot tell a/à"
-    if prev in _SUBJECTS or doc.kind(p) == "elision" and prev not in {"d’", "D’"}:
-        return "a", f"after the subject/pronoun “{doc.out(p)}”: verb avoir"
-    if nxt == "été" or lex.is_participle(nxt):
+    shown = doc.out(n)
+    if prev in _SUBJECTS or (doc.kind(p) == "elision" and prev != "d’"):
+        return "a", f"after “{doc.out(p)}”: verb avoir"
+    if lex.is_participle(nxt):
         if prev == "tout" and nxt == "fait":
             return "à", "the phrase “tout à fait”"
-        return "a", f"next word “{doc.out(n)}” is a past participle: verb avoir"
-    if lex.is_adverb(nxt) and not lex.is_nominal(nxt) and nxt2 and lex.is_participle(nxt2):
-        return "a", f"“{doc.out(n)} {doc.out(n2)}”: adverb + past participle: verb avoir"
+        return "a", f"next word “{shown}” is a past participle: verb avoir"
+    if lex.is_adverb(nxt) and not lex.is_nominal(nxt) and lex.is_participle(nxt2):
+        return "a", f"“{shown} {doc.out(n2)}”: adverb + past participle: verb avoir"
     if lex.is_infinitive(nxt):
-        return "à", f"next word “{doc.out(n)}” is an infinitive"
-    if nxt in _OBJECT_PRONOUNS and nxt2 and lex.is_infinitive(nxt2):
-        return "à", f"“{doc.out(n)} {doc.out(n2)}”: pronoun + infinitive"
+        return "à", f"next word “{shown}” is an infinitive"
+    if nxt in _OBJECT_PRONOUNS and lex.is_infinitive(nxt2):
+        return "à", f"“{shown} {doc.out(n2)}”: pronoun + infinitive"
     if nxt in {"le", "les", "du"}:
         return "a", f"“à {nxt}” would be contracted (au/aux): verb avoir"
-    if nxt in _DETERMINERS or nxt == "«":
-        return "à", f"next word “{doc.out(n)}” opens a noun phrase"
-    if doc.out(n)[:1].isupper():
-        return "à", f"next word “{doc.out(n)}” is a proper name"
+    if shown[:1].isupper():
+        return "à", f"next word “{shown}” is a proper name"
     if nxt in _AVOIR_NOUNS:
         return "a", f"“a {nxt}”: locution with avoir"
-    if lex.is_nominal(nxt) and not lex.is_finite_verb(nxt):
-        return "à", f"next word “{doc.out(n)}” is a noun or adjective without article"
-    return None, f"cannot tell a/à before “{doc.out(n)}”"
+    if nxt in _PRONOUNS_AFTER_A or nxt == "«":
+        return "à", f"“{shown}” follows: preposition"
+    if nxt in _DETERMINERS or (lex.is_nominal(nxt) and not lex.is_finite_verb(nxt)):
+        return _by_what_precedes(doc, i, n, nxt in _DETERMINERS)
+    return None, f"cannot tell a from à before “{shown}”"
+
+
+def _by_what_precedes(doc: _Doc, i: int, n: int, determiner: bool) -> tuple[str | None, str]:
+    """"a"/"à" before a noun phrase: "à" unless a subject precedes.
+
+    "l’énergie nucléaire à des fins" (the noun phrase hangs on "développer")
+    versus "que le Conseil de sécurité a la responsabilité" (a clause opens
+    with "que" and the noun phrase is its subject).
+    """
+    role, stop = _role_of_preceding_phrase(doc, i)
+    if role == "complement":
+        return "à", f"“{stop}” then a complement, no subject: preposition"
+    if role == "subject":
+        verb = _later_verb(doc, n)
+        if verb:
+            return "à", f"the clause already has its verb “{verb}”: preposition"
+        if determiner:
+            return "a", f"subject after “{stop}”, then a noun phrase: verb avoir"
+        return None, f"subject after “{stop}”, then a bare noun: a or à?"
+    return None, f"cannot tell a from à after “{stop}”"
+
+
+def _role_of_preceding_phrase(doc: _Doc, i: int) -> tuple[str, str]:
+    """Walk back from "a" over the noun phrase before it.
+
+    Returns ("subject", stop) when that phrase opens a clause with an article
+    or a name ("que le Conseil de sécurité"), ("complement", stop) when it
+    cannot be a subject (it follows a verb, an adverb, or starts with a
+    preposition or an adjective), ("unknown", stop) otherwise.
+    """
+    lex = doc.lex
+    leftmost, coordinated = None, False
+    j = doc.prev(i)
+    for _ in range(60):
+        if j is None:
+            return _subject_if_headed(doc, leftmost), "the start"
+        w, kind = doc.out(j), doc.kind(j)
+        lw = w.lower()
+        b = doc.prev(j)
+        if lw in {"et", "ou", ","}:
+            if leftmost is None:
+                return "complement", w  # "…, à la sécurité et à la stabilité"
+            if (lw == "," and not coordinated) or b is None or not _np_word(doc, b):
+                return _subject_if_headed(doc, leftmost), w
+            coordinated = coordinated or lw != ","
+        elif lw in _CLAUSE_OPENERS:
+            return _subject_if_headed(doc, leftmost), w
+        elif kind in {"num", "symbol"} or w in {"(", ")", "«", "»", "-"} or lw in _PREPOSITIONS:
+            pass
+        elif lw in _DETERMINERS:
+            pass
+        elif kind == "word" and lex.is_participle(lw) and b is not None and _np_word(doc, b):
+            pass  # adjectival participle: "le dialogue engagé"
+        elif kind == "word" and _is_verb(lex, lw) or lex.is_adverb(lw) and not lex.is_nominal(lw):
+            return "complement", w
+        elif not _np_word(doc, j):
+            return "unknown", w
+        leftmost = j
+        j = b
+    return "unknown", "a long phrase"
+
+
+def _subject_if_headed(doc: _Doc, leftmost: int | None) -> str:
+    """A subject starts with an article/determiner or a name, not with "de",
+    a preposition or an adjective ("Consciente du rôle…")."""
+    if leftmost is None:
+        return "complement"
+    w = doc.out(leftmost)
+    if w.lower() in _SUBJECT_HEADS:
+        return "subject"
+    if w[:1].isupper() and not doc.sentence_start(leftmost) and doc.kind(leftmost) == "word":
+        return "subject"
+    return "complement"
+
+
+def _np_word(doc: _Doc, j: int) -> bool:
+    """Noun, adjective, name, number or determiner: material of a noun phrase."""
+    w, kind = doc.out(j), doc.kind(j)
+    lw = w.lower()
+    if kind in {"num", "symbol"} or lw in _DETERMINERS or lw == "l’":
+        return True
+    if kind != "word" or lw in _SUBJECTS or lw in {"a", "à"}:
+        return False
+    head = lw.rsplit("-", 1)[-1]  # "vingt-neuvième" is as nominal as "neuvième"
+    return w[:1].isupper() or (doc.lex.is_nominal(head) and not _is_verb(doc.lex, head))
+
+
+def _is_verb(lex: Lexicon, lw: str) -> bool:
+    """A verb form that is not also a noun/adjective ("contribue", "tenir")."""
+    return (lex.is_infinitive(lw) or lex.is_gerund(lw) or lex.is_finite_verb(lw)) and not (
+        lex.is_nominal(lw) and not lex.is_infinitive(lw) and not lex.is_gerund(lw)
+    ) or lex.is_participle(lw)
+
+
+def _later_verb(doc: _Doc, n: int) -> str:
+    """A conjugated verb after position n in the same clause, if any."""
+    j: int | None = n
+    while j is not None:
+        w = doc.out(j)
+        if w in {",", ";", ".", ":", "!", "?"} or w.lower() in _CLAUSE_OPENERS:
+            return ""
+        if doc.kind(j) == "word" and doc.lex.is_finite_verb_only(w):
+            return w
+        j = doc.next(j)
+    return ""
 
 
 def _fix_a(doc: _Doc, i: int) -> None:

@@ -1,0 +1,41 @@
+"""Any change under a document bumps Document.updated: the reader's cache key and Last-Modified."""
+
+from django.db.models.signals import post_delete, post_save
+from django.utils import timezone
+
+from .models import (
+    Citation,
+    Document,
+    DocumentText,
+    Footnote,
+    FootnoteText,
+    Paragraph,
+    ParagraphText,
+    Sponsorship,
+)
+
+# model → how to reach the document id from an instance
+_DOCUMENT_ID = {
+    DocumentText: lambda o: o.document_id,
+    Paragraph: lambda o: o.document_id,
+    Footnote: lambda o: o.document_id,
+    Sponsorship: lambda o: o.document_id,
+    ParagraphText: lambda o: Paragraph.objects.filter(pk=o.paragraph_id).values("document_id"),
+    FootnoteText: lambda o: Footnote.objects.filter(pk=o.footnote_id).values("document_id"),
+    Citation: lambda o: Footnote.objects.filter(pk=o.footnote_id).values("document_id"),
+}
+
+
+def touch(sender, instance, **kwargs):
+    if kwargs.get("raw"):
+        return
+    document_id = _DOCUMENT_ID[sender](instance)
+    Document.objects.filter(pk__in=document_id if not isinstance(document_id, int) else [document_id]).update(
+        updated=timezone.now()
+    )
+
+
+def connect():
+    for model in _DOCUMENT_ID:
+        post_save.connect(touch, sender=model, dispatch_uid=f"touch-{model.__name__}")
+        post_delete.connect(touch, sender=model, dispatch_uid=f"touch-delete-{model.__name__}")
