@@ -180,3 +180,22 @@ def test_pages_carry_a_strict_content_security_policy(client, sample):
     policy = client.get("/A/79/L.124/")["Content-Security-Policy"]
     assert "script-src 'self'" in policy
     assert "unsafe-inline" not in policy
+
+
+def test_an_unpublished_document_is_invisible(client, sample):
+    sample.status = "draft"
+    sample.save()
+    assert client.get("/A/79/L.124/").status_code == 404
+    assert client.get("/A/79/L.124/op3/").status_code == 404
+    assert client.get("/api/documents/A/79/L.124").status_code == 404
+    assert "A/79/L.124" not in client.get("/").content.decode()
+
+
+def test_an_unpublished_french_version_shows_as_pending(client, sample):
+    sample.texts.filter(language_id="fr").update(published=False)
+    sample.save()
+    html = client.get("/A/79/L.124/").content.decode()
+    assert "French version pending" in html
+    assert "Rappelant" not in html
+    assert "Rappelant" not in client.get("/A/79/L.124/?view=fr").content.decode()
+    assert client.get("/api/documents/A/79/L.124").json()["languages"] == ["en"]

@@ -10,16 +10,16 @@ from .views import _document_or_404
 
 
 def document_json(document: Document) -> dict:
-    texts = {t.language_id: t for t in document.texts.all()}
+    texts = {t.language_id: t for t in document.texts.filter(published=True)}
     languages = sorted(texts, key=lambda code: (code != "en", code))
-    paragraph_texts = ParagraphText.objects.filter(paragraph__document=document)
+    paragraph_texts = ParagraphText.objects.filter(paragraph__document=document, language__in=languages)
     by_paragraph: dict[int, dict[str, str]] = {}
     for pt in paragraph_texts:
         by_paragraph.setdefault(pt.paragraph_id, {})[pt.language_id] = pt.text
     cited: dict[int, dict[str, list[str]]] = {}
-    citations = Citation.objects.filter(paragraph_text__paragraph__document=document).select_related(
-        "footnote", "paragraph_text"
-    )
+    citations = Citation.objects.filter(
+        paragraph_text__paragraph__document=document, paragraph_text__language__in=languages
+    ).select_related("footnote", "paragraph_text")
     for c in sorted(citations, key=lambda c: (c.paragraph_text.language_id, c.offset)):
         pt = c.paragraph_text
         cited.setdefault(pt.paragraph_id, {}).setdefault(pt.language_id, []).append(c.footnote.number)
@@ -42,7 +42,9 @@ def document_json(document: Document) -> dict:
         )
     footnotes = []
     for f in Footnote.objects.filter(document=document).prefetch_related("texts"):
-        footnotes.append({"number": f.number, "text": {t.language_id: t.text for t in f.texts.all()}})
+        footnotes.append(
+            {"number": f.number, "text": {t.language_id: t.text for t in f.texts.all() if t.language_id in texts}}
+        )
     sponsors = []
     for s in Sponsorship.objects.filter(document=document).select_related("state").prefetch_related("state__names"):
         sponsors.append({"iso3": s.state.iso3, "name": {n.language_id: n.name for n in s.state.names.all()}})

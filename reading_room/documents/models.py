@@ -57,6 +57,10 @@ class StateName(models.Model):
 
 
 class DocumentQuerySet(models.QuerySet):
+    def published(self) -> DocumentQuerySet:
+        """What the public sees: pages, API, search, sitemap, feeds."""
+        return self.filter(status=Document.Status.PUBLISHED)
+
     def for_symbol(self, symbol: str) -> Document | None:
         return self.filter(key=Document.key_for(symbol)).first()
 
@@ -98,8 +102,14 @@ class Document(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
     )
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("draft")
+        PUBLISHED = "published", _("published")
+
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.PUBLISHED)
     created = models.DateTimeField(auto_now_add=True)
-    updated = models.DateTimeField(auto_now=True)
+    updated = models.DateTimeField(auto_now=True)  # bumped by any change under the document (signals.py)
 
     objects = DocumentQuerySet.as_manager()
 
@@ -134,6 +144,9 @@ class DocumentText(models.Model):
     enacting_formula = models.CharField(_("enacting formula"), max_length=80, blank=True)
     sponsor_note = models.TextField(_("sponsor note"), blank=True)
     closing_lines = models.TextField(_("closing lines"), blank=True)
+    published = models.BooleanField(
+        _("published"), default=True, help_text=_("Unpublished, this language shows as pending on public pages.")
+    )
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["document", "language"], name="unique_document_text")]

@@ -140,7 +140,7 @@ def sort_key(name: str) -> str:
 
 def read_document(document: Document, view: tuple[str, ...], eids: list[str] | None = None) -> Reading:
     languages = {lang.code: lang for lang in Language.objects.all()}
-    texts = {t.language_id: t for t in document.texts.all()}
+    texts = {t.language_id: t for t in document.texts.all() if t.published}
     shown = [languages[c] for c in view if c in languages]
     paragraphs = document.paragraphs.all()
     if eids is not None:
@@ -159,7 +159,7 @@ def read_document(document: Document, view: tuple[str, ...], eids: list[str] | N
         by_lang = {t.language_id: t for t in paragraph.texts.all()}
         cells = []
         for lang in shown:
-            text = by_lang.get(lang.code)
+            text = by_lang.get(lang.code) if lang.code in texts else None
             if text is None:
                 cells.append(Cell(lang, missing=True))
                 continue
@@ -198,9 +198,10 @@ def _ref(citation: Citation, lang: str, eid: str, cited: dict[str, list[tuple[st
 
 def _notes(document, shown, cited, only_cited: bool) -> dict[str, list[Note]]:
     footnotes = Footnote.objects.filter(document=document).prefetch_related("texts")
+    document_languages = {lang.code for lang in shown}
     notes: dict[str, list[Note]] = {lang.code: [] for lang in shown}
     for footnote in footnotes:
-        by_lang = {t.language_id: t.text for t in footnote.texts.all()}
+        by_lang = {t.language_id: t.text for t in footnote.texts.all() if t.language_id in document_languages}
         for lang in shown:
             backrefs = cited[lang.code].get(footnote.number, [])
             if only_cited and not backrefs:
@@ -226,6 +227,8 @@ def document_list():
     """Documents for the index, with their titles and sponsor counts, in two queries."""
     from django.db.models import Count
 
-    return Document.objects.annotate(sponsor_count=Count("sponsorships")).prefetch_related(
-        Prefetch("texts", queryset=DocumentText.objects.select_related("language"))
+    return (
+        Document.objects.published()
+        .annotate(sponsor_count=Count("sponsorships"))
+        .prefetch_related(Prefetch("texts", queryset=DocumentText.objects.filter(published=True)))
     )

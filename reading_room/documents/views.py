@@ -29,14 +29,14 @@ def index(request: HttpRequest) -> HttpResponse:
 
 
 def _document_or_404(symbol: str) -> Document:
-    document = Document.objects.select_related("original_language").filter(key=Document.key_for(symbol)).first()
+    document = Document.objects.published().filter(key=Document.key_for(symbol)).first()
     if document is None:
         raise Http404(_("No document with the symbol %(symbol)s.") % {"symbol": symbol})
     return document
 
 
 def _view(request: HttpRequest, document: Document) -> tuple[str, ...]:
-    available = list(document.texts.values_list("language_id", flat=True))
+    available = list(document.texts.filter(published=True).values_list("language_id", flat=True))
     return parse_view(request.GET.get("view"), available)
 
 
@@ -61,7 +61,7 @@ def reader(request: HttpRequest, symbol: str) -> HttpResponse:
     html = _cached(f"reader:{document.pk}:{'-'.join(view)}", document, fragment)
     if request.htmx:
         return HttpResponse(html)
-    titles = {t.language_id: t.title for t in document.texts.all()}
+    titles = {t.language_id: t.title for t in document.texts.filter(published=True)}
     title = titles.get(view[0]) or next(iter(titles.values()), "")
     return render(request, "documents/reader.html", {"document": document, "title": title, "fragment": html})
 

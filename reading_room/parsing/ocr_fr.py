@@ -102,6 +102,7 @@ def map_offset(changes: list[Change], offset: int) -> int:
 # --------------------------------------------------------------------------
 # Grammar (not vocabulary): the closed classes the context rules need.
 
+
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
@@ -119,6 +120,13 @@ _DETERMINERS = _words(
 )
 # Determiners that can open a subject ("du", "des" are also "de" + article).
 _SUBJECT_HEADS = _DETERMINERS - _words("du des")
+# Auxiliaries: the verb after them is a past participle ("a adopté").
+# After "a" (maybe "à") or être (maybe + adjective) other words can follow;
+# after the other forms of avoir, only a participle or a locution noun.
+_PURE_AVOIR = _words("ai avons avez ont avait avaient avais aurait auraient aura auront ayant avoir eu")
+_AUXILIARIES = _PURE_AVOIR | _words(
+    "a as été est sont était étaient être sera seront serait seraient soit soient fut furent"
+)
 # Pronouns that can follow "à": "à chacun", "à ceux qui", "à eux".
 _PRONOUNS_AFTER_A = _words("chacun chacune ceux celle celles celui eux nous vous moi toi")
 # Object pronouns that can stand between "à" and an infinitive ("à les aider").
@@ -134,12 +142,15 @@ _PREPOSITIONS = _words(
     "de d’ du des à au aux pour par sur dans avec en entre contre sans sous vers selon "
     "parmi chez envers après avant depuis pendant dès comme"
 )
+_PHRASE_LINKS = _PREPOSITIONS | _DETERMINERS
 # Words that open a clause: a noun phrase right after them may be a subject.
 _CLAUSE_OPENERS = _words("que qu’ qui dont où lorsque lorsqu’ si puisque puisqu’ car mais quand ; : . ! ?")
+# After these, "des" (de + les) is impossible and "dès" is meant: "dès que",
+# "dès lors", "dès le début", "dès à présent".
+_AFTER_DES_GRAVE = _words("que qu’ lors le la l’ les leur son sa ses à réception maintenant")
 # Short grammatical words that OCR glues to a neighbour ("Priele" = "Prie le").
 _GLUE_WORDS = _words(
-    "le la les de des du un une et en au aux à par pour sur dans avec que qui se sa son "
-    "ses ce ces il elle ne pas"
+    "le la les de des du un une et en au aux à par pour sur dans avec que qui se sa son ses ce ces il elle ne pas"
 )
 
 _VOWELS = set("aàâäeéèêëiîïoôöuùûüyÿœæh")
@@ -164,6 +175,7 @@ _CONFUSIONS: tuple[tuple[str, str, float], ...] = (
 
 _MAX_CONFUSION_COST = 2.0
 _MIN_NAMELIKE_FREQ = 1e-6  # a capitalised word is repaired only into a common word
+_COMMON_FREQ = 1e-5
 _CLEAR_FREQ_RATIO = 20.0  # how much likelier a tied candidate must be
 
 # Typographic ligatures produced by PDF text extraction.
@@ -321,7 +333,9 @@ def _tokenize(text: str, french: bool):
 
 
 def _split_elision(word: str, start: int):
-    """"l’Organisation" -> "l’" + "Organisation"; "aujourd’hui" stays whole.
+    """Split an elided article: "l’Organisation" -> "l’" + "Organisation".
+
+    "aujourd’hui" stays whole.
 
     An "I" before the apostrophe is OCR for "l" and is split off too.
     """
@@ -386,7 +400,7 @@ def _fix_elisions(doc: _Doc) -> None:
 
 
 def _fix_loose_l(doc: _Doc, i: int) -> None:
-    """"1’Organisation", "I’ Association", "1’« esprit" -> "l’…"."""
+    """Read "1’Organisation", "I’ Association", "1’« esprit" as "l’…"."""
     apos = i + 1
     if apos >= len(doc.toks) or doc.toks[apos].out not in _APOSTROPHES:
         return
@@ -396,7 +410,8 @@ def _fix_loose_l(doc: _Doc, i: int) -> None:
     if target >= len(doc.toks):
         return
     nxt = doc.toks[target]
-    if not (nxt.kind in {"word", "elision"} and nxt.out[0].lower() in _VOWELS or nxt.out == "«"):
+    starts_word = nxt.kind in {"word", "elision"} and nxt.out[:1].lower() in _VOWELS
+    if not (starts_word or nxt.out == "«"):
         return
     before = doc.prev(i, skip_space=False)
     if before is not None and doc.kind(before) in {"word", "num", "symbol"}:
@@ -407,7 +422,7 @@ def _fix_loose_l(doc: _Doc, i: int) -> None:
 
 
 def _fix_bare_apostrophe(doc: _Doc, i: int) -> None:
-    """"à ’horizon", "notamment ’Organisation": the l of l’ was lost."""
+    """Restore the lost l of "à ’horizon", "notamment ’Organisation"."""
     before = doc.toks[i - 1] if i > 0 else None
     after = doc.toks[i + 1] if i + 1 < len(doc.toks) else None
     if before is not None and before.kind != "space":
@@ -419,7 +434,7 @@ def _fix_bare_apostrophe(doc: _Doc, i: int) -> None:
 
 
 def _fix_digit_articles(doc: _Doc) -> None:
-    """"1a", "1e", "1es" standing as words are "la", "le", "les"."""
+    """Read "1a", "1e", "1es" standing as words as "la", "le", "les"."""
     toks = doc.toks
     for i in range(len(toks) - 1):
         t, w = toks[i], toks[i + 1]
@@ -472,7 +487,7 @@ def _fix_broken_words(doc: _Doc) -> None:
 
 
 def _join_hyphenated(lex: Lexicon, a: str, b: str) -> tuple[str, str] | None:
-    """"non- prolifération": a hyphen at a line end, then a space."""
+    """Rejoin "non- prolifération": a hyphen at a line end, then a space."""
     compound, solid = f"{a}-{b}", a + b
     if lex.knows(compound):
         return compound, f"“{compound}” is a known compound; the line break is removed"
@@ -521,13 +536,14 @@ def _fix_word(doc: _Doc, i: int) -> None:
     word = doc.toks[i].out
     if lex.knows(word):
         _use_ligature(doc, i, word)
+        _use_participle(doc, i, word)
         return
     parts = word.split("-")
     if len(parts) > 1:
         _fix_compound(doc, i, parts)
         return
     start = doc.sentence_start(i)
-    fixed = _repair_single(doc, i, word, start, doc.paragraph_start(i))
+    fixed = _repair_single(doc, i, word, start, doc.paragraph_start(i), bool(_after_auxiliary(doc, i)))
     if fixed is not None:
         new, rule, note = fixed
         doc.rewrite(i, i, new, rule, note)
@@ -538,6 +554,34 @@ def _use_ligature(doc: _Doc, i: int, word: str) -> None:
     if lig:
         new = _match_case(word, lig)
         doc.rewrite(i, i, new, "oe-ligature", f"French prints “{lig}” with the œ ligature")
+
+
+def _after_auxiliary(doc: _Doc, i: int) -> str:
+    """The auxiliary before word i ("a", "ont", "été"…), past one adverb."""
+    p = doc.prev(i)
+    if doc.kind(p) == "word" and doc.lex.is_adverb(doc.out(p)) and not doc.lex.is_nominal(doc.out(p)):
+        p = doc.prev(p)
+    w = doc.out(p)
+    return w if doc.kind(p) == "word" and w.lower() in _AUXILIARIES else ""
+
+
+def _use_participle(doc: _Doc, i: int, word: str) -> None:
+    """Repair "a adopte", "ayant examine": a conjugated verb cannot follow an
+    auxiliary; its accented twin, a past participle, can."""
+    lex = doc.lex
+    aux = _after_auxiliary(doc, i)
+    # After "a" or "est" an adjective or a noun may follow ("à titre", "est
+    # conforme"); after "ont", "ayant"… only a participle or a locution noun.
+    if not aux or lex.is_participle(word) or word.lower() in _AVOIR_NOUNS:
+        return
+    if not (lex.is_finite_verb_only(word) or aux.lower() in _PURE_AVOIR):
+        return
+    lw = word.lower()
+    twins = [f for f in lex.spellings(accent_key(lw)) if lex.is_participle(f) and _accent_cost(lw, f) is not None]
+    if len(twins) == 1:
+        new = _match_case(word, twins[0])
+        note = f"after the auxiliary “{aux}” comes a past participle: “{twins[0]}”, not the verb form “{word}”"
+        doc.rewrite(i, i, new, "accent", note)
 
 
 def _fix_compound(doc: _Doc, i: int, parts: list[str]) -> None:
@@ -565,15 +609,25 @@ def _fix_compound(doc: _Doc, i: int, parts: list[str]) -> None:
 
 
 def _repair_single(
-    doc: _Doc, i: int, word: str, sentence_start: bool, paragraph_start: bool, report: bool = True
+    doc: _Doc,
+    i: int,
+    word: str,
+    sentence_start: bool,
+    paragraph_start: bool,
+    after_auxiliary: bool = False,
+    report: bool = True,
 ) -> tuple[str, str, str] | None:
     """(new word, rule, note) for an unknown word, or None (left; maybe flagged)."""
     lex = doc.lex
     lw = word.lower()
     namelike = word[0].isupper() and not sentence_start
+    l_word = "l" + word[1:]
+    if word[0] == "I" and word[1:].islower() and lex.knows(l_word) and lex.freq(l_word) >= _COMMON_FREQ:
+        new = ("L" if sentence_start else "l") + word[1:]  # "Ia", "Ies", "Iutte"
+        return new, "l-capital-i", f"“{word}” is unknown; “I” is OCR for “l”: “{new}”"
     ranked = _candidates(lex, lw)
     if ranked:
-        choice = _choose(lex, ranked, paragraph_start)
+        choice = _choose(lex, ranked, paragraph_start, after_auxiliary)
         if isinstance(choice, _Candidate):
             if namelike and (choice.confusion or choice.freq < _MIN_NAMELIKE_FREQ):
                 return None  # a capitalised unknown word is most likely a name
@@ -647,18 +701,21 @@ def _accent_cost(ocr: str, form: str) -> float | None:
     return cost
 
 
-def _choose(lex: Lexicon, ranked: list[_Candidate], paragraph_start: bool):
+def _choose(lex: Lexicon, ranked: list[_Candidate], paragraph_start: bool, after_auxiliary: bool):
     """The candidate to use, or the list of rivals when it cannot be settled."""
     best = ranked[0]
     if best.confusion and best.cost > _MAX_CONFUSION_COST:
         return []
+    if after_auxiliary:
+        # "y a adhére": after an auxiliary, the participle reading wins.
+        near = [c for c in ranked if c.cost <= best.cost + 1 and lex.is_participle(c.form)]
+        if len(near) == 1:
+            return near[0]
     # A misread accent (0.5) beats a lost one (1.0): é for è is OCR's usual slip.
     rivals = [c for c in ranked[1:] if c.cost < best.cost + 0.5]
     if not rivals:
         return best
-    if best.freq >= _CLEAR_FREQ_RATIO * max(c.freq for c in rivals) and all(
-        c.cost >= best.cost for c in rivals
-    ):
+    if best.freq >= _CLEAR_FREQ_RATIO * max(c.freq for c in rivals) and all(c.cost >= best.cost for c in rivals):
         return best
     tied = [best, *rivals]
     if paragraph_start:
@@ -693,8 +750,9 @@ def _explain(word: str, choice: _Candidate, ranked: list[_Candidate]) -> tuple[s
 
 
 def _split_glued(lex: Lexicon, word: str) -> tuple[str, str, str] | str | None:
-    """"Priele" -> "Prie le": an unknown word that is a known word glued to a
-    short grammatical word. Returns the repair, a flag reason, or None."""
+    """Split "Priele" into "Prie le": an unknown word that is a known word
+    glued to a short grammatical word. Returns the repair, a flag reason, or
+    None."""
     lw = word.lower()
     splits = []
     for k in range(1, len(lw)):
@@ -731,7 +789,7 @@ def _match_case(model: str, form: str) -> str:
 
 
 def _fix_ordinals(doc: _Doc) -> None:
-    """"1¢\"", "1°*", "1°\"" before a month name are the ordinal "1er"."""
+    """Read "1¢\"", "1°*", "1°\"" before a month name as the ordinal "1er"."""
     toks = doc.toks
     for i, t in enumerate(toks):
         if t.kind != "num" or t.out != "1" or t.gone:
@@ -766,6 +824,8 @@ def _fix_context(doc: _Doc) -> None:
             _fix_four(doc, i)
         elif t.kind == "word" and t.out == "ou":
             _fix_ou(doc, i)
+        elif t.kind == "word" and t.out in {"des", "Des"}:
+            _fix_des(doc, i)
 
 
 def _decide_a(doc: _Doc, i: int) -> tuple[str | None, str]:
@@ -783,7 +843,15 @@ def _decide_a(doc: _Doc, i: int) -> tuple[str | None, str]:
     if lex.is_participle(nxt):
         if prev == "tout" and nxt == "fait":
             return "à", "the phrase “tout à fait”"
-        return "a", f"next word “{shown}” is a past participle: verb avoir"
+        if nxt in {"été", "eu"} or not lex.is_nominal(nxt):
+            return "a", f"next word “{shown}” is a past participle: verb avoir"
+        # "revenu", "accordé" are also nouns/adjectives: "pays à revenu…"
+        role, stop = _role_of_preceding_phrase(doc, i)
+        if role == "complement":
+            return "à", f"“{stop}” then a complement, and “{shown}” can be a noun: preposition"
+        if role in {"subject", "none"}:
+            return "a", f"next word “{shown}” is a past participle: verb avoir"
+        return None, f"“{shown}” is a participle or a noun: a or à?"
     if lex.is_adverb(nxt) and not lex.is_nominal(nxt) and lex.is_participle(nxt2):
         return "a", f"“{shown} {doc.out(n2)}”: adverb + past participle: verb avoir"
     if lex.is_infinitive(nxt):
@@ -804,14 +872,14 @@ def _decide_a(doc: _Doc, i: int) -> tuple[str | None, str]:
 
 
 def _by_what_precedes(doc: _Doc, i: int, n: int, determiner: bool) -> tuple[str | None, str]:
-    """"a"/"à" before a noun phrase: "à" unless a subject precedes.
+    """Decide "a"/"à" before a noun phrase: "à" unless a subject precedes.
 
     "l’énergie nucléaire à des fins" (the noun phrase hangs on "développer")
     versus "que le Conseil de sécurité a la responsabilité" (a clause opens
     with "que" and the noun phrase is its subject).
     """
     role, stop = _role_of_preceding_phrase(doc, i)
-    if role == "complement":
+    if role in {"complement", "none"}:
         return "à", f"“{stop}” then a complement, no subject: preposition"
     if role == "subject":
         verb = _later_verb(doc, n)
@@ -829,7 +897,8 @@ def _role_of_preceding_phrase(doc: _Doc, i: int) -> tuple[str, str]:
     Returns ("subject", stop) when that phrase opens a clause with an article
     or a name ("que le Conseil de sécurité"), ("complement", stop) when it
     cannot be a subject (it follows a verb, an adverb, or starts with a
-    preposition or an adjective), ("unknown", stop) otherwise.
+    preposition or an adjective), ("none", stop) when "a" directly follows a
+    comma or a conjunction, ("unknown", stop) otherwise.
     """
     lex = doc.lex
     leftmost, coordinated = None, False
@@ -842,19 +911,17 @@ def _role_of_preceding_phrase(doc: _Doc, i: int) -> tuple[str, str]:
         b = doc.prev(j)
         if lw in {"et", "ou", ","}:
             if leftmost is None:
-                return "complement", w  # "…, à la sécurité et à la stabilité"
+                return "none", w  # nothing between: "…, à la sécurité et à la stabilité"
             if (lw == "," and not coordinated) or b is None or not _np_word(doc, b):
                 return _subject_if_headed(doc, leftmost), w
             coordinated = coordinated or lw != ","
         elif lw in _CLAUSE_OPENERS:
             return _subject_if_headed(doc, leftmost), w
-        elif kind in {"num", "symbol"} or w in {"(", ")", "«", "»", "-"} or lw in _PREPOSITIONS:
-            pass
-        elif lw in _DETERMINERS:
+        elif kind in {"num", "symbol"} or w in {"(", ")", "«", "»", "-"} or lw in _PHRASE_LINKS:
             pass
         elif kind == "word" and lex.is_participle(lw) and b is not None and _np_word(doc, b):
             pass  # adjectival participle: "le dialogue engagé"
-        elif kind == "word" and _is_verb(lex, lw) or lex.is_adverb(lw) and not lex.is_nominal(lw):
+        elif (kind == "word" and _is_verb(lex, lw)) or (lex.is_adverb(lw) and not lex.is_nominal(lw)):
             return "complement", w
         elif not _np_word(doc, j):
             return "unknown", w
@@ -890,9 +957,9 @@ def _np_word(doc: _Doc, j: int) -> bool:
 
 def _is_verb(lex: Lexicon, lw: str) -> bool:
     """A verb form that is not also a noun/adjective ("contribue", "tenir")."""
-    return (lex.is_infinitive(lw) or lex.is_gerund(lw) or lex.is_finite_verb(lw)) and not (
-        lex.is_nominal(lw) and not lex.is_infinitive(lw) and not lex.is_gerund(lw)
-    ) or lex.is_participle(lw)
+    if lex.is_participle(lw) or lex.is_infinitive(lw) or lex.is_gerund(lw):
+        return True
+    return lex.is_finite_verb(lw) and not lex.is_nominal(lw)
 
 
 def _later_verb(doc: _Doc, n: int) -> str:
@@ -919,7 +986,7 @@ def _fix_a(doc: _Doc, i: int) -> None:
 
 
 def _fix_ampersand(doc: _Doc, i: int) -> None:
-    """"& l’action": OCR for "à" between lowercase words; "R & D" is left."""
+    """Read "& l’action" as "à l’action"; "R & D", "Procter & Gamble" are left."""
     p, n = doc.prev(i), doc.next(i)
     if doc.kind(p) != "word" or doc.kind(n) not in {"word", "elision"}:
         return
@@ -933,7 +1000,7 @@ def _fix_ampersand(doc: _Doc, i: int) -> None:
 
 
 def _fix_four(doc: _Doc, i: int) -> None:
-    """"signé 4 Samarcande": a lone 4 between a verb and a name is "à";
+    """Read "signé 4 Samarcande" as "signé à": a lone 4 between a verb and a name;
     "le 4 juillet" is a date and is left alone."""
     lex = doc.lex
     p, n = doc.prev(i), doc.next(i)
@@ -951,7 +1018,16 @@ def _fix_four(doc: _Doc, i: int) -> None:
 
 
 def _fix_ou(doc: _Doc, i: int) -> None:
-    """"une région ou règnent…": "ou" before a conjugated verb is "où"."""
+    """Read "une région ou règnent…" as "où": "ou" before a conjugated verb."""
     n = doc.next(i)
     if doc.kind(n) == "word" and doc.lex.is_finite_verb_only(doc.out(n)):
         doc.rewrite(i, i, "où", "accent", f"“ou” before the conjugated verb “{doc.out(n)}” is “où”")
+
+
+def _fix_des(doc: _Doc, i: int) -> None:
+    """Read "des que", "des lors", "des le début" as "dès": "des" cannot stand there."""
+    n = doc.next(i)
+    nxt = doc.out(n).lower()
+    if doc.kind(n) in {"word", "elision"} and nxt in _AFTER_DES_GRAVE:
+        new = "Dès" if doc.toks[i].out == "Des" else "dès"
+        doc.rewrite(i, i, new, "accent", f"“des {doc.out(n)}” is impossible; “dès {doc.out(n)}” is meant")
