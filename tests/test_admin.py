@@ -28,39 +28,90 @@ def test_the_document_page_shows_texts_sponsors_and_paragraphs(editor_client, sa
     assert "A/79/L.124" in html and "pp31" in html and "Belarus" in html
 
 
+def paragraph_post_data(paragraph, **changes):
+    """What the bilingual paragraph form posts, as the page rendered it, plus `changes`."""
+    from reading_room.documents.forms import ParagraphForm
+
+    form = ParagraphForm(instance=paragraph)
+    data = {name: form[name].value() for name in form.fields if name != "eid"}
+    data = {k: ("" if v is None else v) for k, v in data.items()}
+    data.update(changes)
+    return data
+
+
 def test_an_editor_edits_the_french_of_op4_and_the_reader_shows_it(editor_client, sample):
     paragraph = Paragraph.objects.get(document=sample, eid="op4")
     url = f"/admin/documents/paragraph/{paragraph.pk}/change/"
-    page = editor_client.get(url)
-    assert page.status_code == 200
-    texts = list(paragraph.texts.order_by("language_id"))
-    data = {
-        "kind": paragraph.kind,
-        "number": paragraph.number,
-        "position": paragraph.position,
-        "eid": paragraph.eid,
-        "texts-TOTAL_FORMS": "2",
-        "texts-INITIAL_FORMS": "2",
-        "texts-MIN_NUM_FORMS": "0",
-        "texts-MAX_NUM_FORMS": "1000",
-    }
-    for i, text in enumerate(texts):
-        data.update(
-            {
-                f"texts-{i}-id": text.pk,
-                f"texts-{i}-paragraph": paragraph.pk,
-                f"texts-{i}-language": text.language_id,
-                f"texts-{i}-lead": text.lead,
-                f"texts-{i}-text": text.text,
-            }
-        )
-    data["texts-1-text"] = "Prie le Secrétaire général de lui présenter à sa quatre-vingt-unième session un rapport ;"
-    data["texts-1-lead"] = "Prie"
-    response = editor_client.post(url, data)
-    assert response.status_code == 302, response.content.decode()[:2000]
-    assert ParagraphText.objects.get(paragraph=paragraph, language_id="fr").text.startswith("Prie le Secrétaire")
+    page = editor_client.get(url).content.decode()
+    assert 'name="text_en"' in page and 'name="text_fr"' in page
+    new = "Prie le Secrétaire général de lui présenter à sa quatre-vingt-unième session un rapport ;"
+    response = editor_client.post(url, paragraph_post_data(paragraph, text_fr=new, lead_fr="Prie"))
+    assert response.status_code == 302, response.content.decode()[:3000]
+    assert ParagraphText.objects.get(paragraph=paragraph, language_id="fr").text == new
     html = editor_client.get("/A/79/L.124/").content.decode()
     assert "<i>Prie</i> le Secrétaire général de lui présenter à sa quatre-vingt-unième session" in html
+
+
+def test_footnote_calls_are_edited_inline(editor_client, sample):
+    paragraph = Paragraph.objects.get(document=sample, eid="pp11")
+    data = paragraph_post_data(paragraph)
+    assert data["text_en"].endswith("Shanghai Cooperation Organization,[^2]")
+    data["text_en"] = "Recognizing[^2] the efforts of the States members,"
+    response = editor_client.post(f"/admin/documents/paragraph/{paragraph.pk}/change/", data)
+    assert response.status_code == 302
+    text = ParagraphText.objects.get(paragraph=paragraph, language_id="en")
+    assert text.text == "Recognizing the efforts of the States members,"
+    assert [(c.offset, c.footnote.number) for c in text.citations.all()] == [(len("Recognizing"), "2")]
+
+
+def test_an_unknown_footnote_call_is_refused(editor_client, sample):
+    paragraph = Paragraph.objects.get(document=sample, eid="pp1")
+    data = paragraph_post_data(paragraph, text_en="Recalling that[^42] one of the objectives,")
+    response = editor_client.post(f"/admin/documents/paragraph/{paragraph.pk}/change/", data)
+    assert response.status_code == 200
+    assert "No footnote 42 in this document." in response.content.decode()
+
+
+def test_the_second_of_two_editors_is_told_the_text_changed(editor_client, sample):
+    paragraph = Paragraph.objects.get(document=sample, eid="op4")
+    url = f"/admin/documents/paragraph/{paragraph.pk}/change/"
+    first = paragraph_post_data(paragraph, text_fr="Prie le Secrétaire général (première version) ;")
+    second = paragraph_post_data(paragraph, text_fr="Prie le Secrétaire général (seconde version) ;")
+    assert editor_client.post(url, first).status_code == 302
+    response = editor_client.post(url, second)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Someone saved this" in html
+    assert "(seconde version)" in html and "(première version)" in html  # both versions shown
+    assert ParagraphText.objects.get(paragraph=paragraph, language_id="fr").text.endswith("(première version) ;")
+
+
+def test_the_document_page_edits_paragraphs_side_by_side(editor_client, sample, django_assert_max_num_queries):
+    url = f"/admin/documents/document/{sample.pk}/change/"
+    with django_assert_max_num_queries(25):  # not one per paragraph
+        page = editor_client.get(url).content.decode()
+    assert 'name="paragraphs-0-text_en"' in page and 'name="paragraphs-0-text_fr"' in page
+
+
+def test_an_editor_uploads_a_pair_in_the_admin(editor_client, languages, sample_en, sample_fr):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    response = editor_client.post("/admin/documents/document/import/", {
+        "en": SimpleUploadedFile("a.en.txt", sample_en.encode()),
+        "fr": SimpleUploadedFile("a.fr.txt", sample_fr.encode()),
+    })
+    assert response.status_code == 302
+    assert Paragraph.objects.filter(document__symbol="A/79/L.124").count() == 36
+
+
+def test_a_bad_upload_is_refused_with_a_message(editor_client, languages):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    response = editor_client.post("/admin/documents/document/import/", {
+        "en": SimpleUploadedFile("a.en.txt", b"\x00\x01binary"),
+    }, follow=True)
+    assert "binary" in response.content.decode()
+    assert not Paragraph.objects.exists()
 
 
 def test_state_autocomplete_finds_states_by_name(editor_client, sample):

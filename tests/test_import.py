@@ -73,7 +73,7 @@ def test_it_imports_a_folder_of_pairs(languages, tmp_path):
     (tmp_path / "one.en.txt").write_text(SAMPLE_EN.read_text())
     (tmp_path / "one.fr.txt").write_text(SAMPLE_FR.read_text())
     out = run(str(tmp_path))
-    assert "1 imported, 0 refused" in out
+    assert "1 imported (1 new, 0 updated), 0 refused." in out
 
 
 def test_it_imports_english_alone_then_adds_french(languages, sample_en, sample_fr):

@@ -214,6 +214,16 @@ def test_it_leaves_dates_and_company_names_alone():
         assert repair_french(text).changes == []
 
 
+def test_it_uses_lexicon_locutions_for_a():
+    assert fixed("Le Conseil, a cet égard, prie") == "Le Conseil, à cet égard, prie"
+    assert repair_french("un raisonnement a priori").changes == []
+
+
+def test_it_leaves_subparagraph_letters_alone():
+    result = repair_french("a) Renforcer la coopération ;")
+    assert (result.changes, result.flags) == ([], [])
+
+
 def test_it_flags_a_when_nothing_decides():
     result = repair_french("ce qu’on a")
     assert result.changes == []
@@ -246,6 +256,15 @@ def test_it_splits_a_word_glued_to_an_article():
     result = repair_french("4. Priele Secrétaire général")
     assert result.text == "4. Prie le Secrétaire général"
     assert result.changes[-1].rule == "split-glued"
+
+
+def test_it_splits_two_common_words_glued_together():
+    assert fixed("le droitinternational humanitaire") == "le droit international humanitaire"
+
+
+def test_it_does_not_split_prefixed_words_or_names():
+    assert repair_french("une approche sociopolitique et la cyberattaque").changes == []
+    assert repair_french("à Samarcande et à Douchanbé").changes == []
 
 
 def test_it_rejoins_a_compound_cut_at_a_line_end():

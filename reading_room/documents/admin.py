@@ -1,10 +1,20 @@
-"""The editors' tool: documents, their texts side by side, footnotes, sponsors."""
+"""The editors' tool: documents with every paragraph's languages side by side, footnotes,
+sponsors, the import review queue and history."""
 
-from django.contrib import admin
+from __future__ import annotations
+
+from django import forms
+from django.contrib import admin, messages
+from django.db.models import Count, Prefetch, Q
+from django.shortcuts import redirect, render
+from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
 
+from .forms import ParagraphForm
 from .models import (
+    Citation,
     Document,
     DocumentText,
     Footnote,
@@ -21,6 +31,16 @@ from .models import (
 class DocumentTextInline(admin.StackedInline):
     model = DocumentText
     extra = 0
+    fields = [
+        "language",
+        "published",
+        "title",
+        "agenda_title",
+        "enacting_formula",
+        "sponsor_note",
+        "header_lines",
+        "closing_lines",
+    ]
 
 
 class SponsorshipInline(admin.TabularInline):
@@ -28,64 +48,249 @@ class SponsorshipInline(admin.TabularInline):
     extra = 0
     autocomplete_fields = ["state"]
 
-
-class ParagraphInline(admin.TabularInline):
-    model = Paragraph
-    extra = 0
-    fields = ["position", "eid", "kind", "number", "edit"]
-    readonly_fields = ["edit"]
-    show_change_link = True
-
-    @admin.display(description=_("texts"))
-    def edit(self, obj):
-        if not obj.pk:
-            return ""
-        return format_html('<a href="../../paragraph/{}/change/">{}</a>', obj.pk, _("edit texts"))
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("state").prefetch_related("state__names")
 
 
 class FootnoteInline(admin.TabularInline):
     model = Footnote
     extra = 0
+    fields = ["number", "position"]
     show_change_link = True
 
 
+class ParagraphFormSet(forms.BaseInlineFormSet):
+    """Hands every form the same language list (one query, not one per paragraph)."""
+
+    def get_form_kwargs(self, index):
+        kwargs = super().get_form_kwargs(index)
+        kwargs["languages"] = self.languages
+        return kwargs
+
+
+class ParagraphInline(admin.TabularInline):
+    """Each paragraph in one row, its languages side by side, editable."""
+
+    model = Paragraph
+    form = ParagraphForm
+    formset = ParagraphFormSet
+    extra = 0
+    show_change_link = True
+    classes = ["paragraphs-side-by-side"]
+
+    def get_queryset(self, request):
+        citations = Citation.objects.select_related("footnote")
+        texts = ParagraphText.objects.prefetch_related(Prefetch("citations", queryset=citations))
+        return (
+            super().get_queryset(request).select_related("document").prefetch_related(Prefetch("texts", queryset=texts))
+        )
+
+    def get_formset(self, request, obj=None, **kwargs):
+        languages = list(Language.objects.all())
+        kwargs["fields"] = ["position", "eid", "kind", "number"]
+        formset = super().get_formset(request, obj, **kwargs)
+        formset.languages = languages
+        return formset
+
+    def get_fields(self, request, obj=None):
+        codes = [lang.code for lang in Language.objects.all()]
+        return ["position", "eid", "kind", "number"] + [f"text_{c}" for c in codes] + [f"version_{c}" for c in codes]
+
+
+class ReviewStateFilter(admin.SimpleListFilter):
+    title = _("review")
+    parameter_name = "review"
+
+    def lookups(self, request, model_admin):
+        return [("pending", _("machine corrections to review")), ("reviewed", _("reviewed"))]
+
+    def queryset(self, request, queryset):
+        pending = Q(corrections__status="pending")
+        if self.value() == "pending":
+            return queryset.filter(pending).distinct()
+        if self.value() == "reviewed":
+            return queryset.exclude(pending)
+        return queryset
+
+
+class UploadForm(forms.Form):
+    en = forms.FileField(label=_("English text (.txt, UTF-8)"), required=False)
+    fr = forms.FileField(label=_("French text (.txt, UTF-8)"), required=False)
+    symbol = forms.CharField(label=_("Symbol"), required=False, help_text=_("Only for texts without a header."))
+
+
 @admin.register(Document)
-class DocumentAdmin(admin.ModelAdmin):
-    list_display = ["symbol", "kind", "date", "session", "agenda_item", "updated"]
-    list_filter = ["body", "kind", "session"]
+class DocumentAdmin(SimpleHistoryAdmin):
+    list_display = ["symbol", "kind", "status", "date", "session", "review_state", "updated"]
+    list_filter = ["status", ReviewStateFilter, "body", "kind", "session"]
     search_fields = ["symbol", "texts__title"]
     inlines = [DocumentTextInline, SponsorshipInline, ParagraphInline, FootnoteInline]
-    readonly_fields = ["created", "updated", "view_on_site_link"]
+    readonly_fields = ["created", "updated", "reader_link", "review_link", "latest_report"]
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": [
+                    "symbol",
+                    "status",
+                    "reader_link",
+                    ("body", "kind"),
+                    ("session", "agenda_item"),
+                    ("distribution", "date", "original_language"),
+                ]
+            },
+        ),
+        (_("Import"), {"fields": ["review_link", "latest_report", ("created", "updated")]}),
+    ]
+    change_list_template = "admin/documents/document/change_list.html"
+
+    class Media:
+        css = {"all": ["admin-extra/reading-room-admin.css"]}
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(pending=Count("corrections", filter=Q(corrections__status="pending")))
+        )
+
+    def save_formset(self, request, form, formset, change):
+        super().save_formset(request, form, formset, change)
+        if formset.model is Paragraph:
+            for paragraph_form in formset.forms:
+                if paragraph_form.instance.pk and paragraph_form not in formset.deleted_forms:
+                    paragraph_form.save_texts()
+
+    @admin.display(description=_("review"), ordering="pending")
+    def review_state(self, obj: Document):
+        if not obj.pending:
+            return _("reviewed")
+        url = reverse("admin:ingest_correction_changelist") + f"?document__id__exact={obj.pk}&status__exact=pending"
+        return format_html('<a href="{}">{} {}</a>', url, obj.pending, _("to review"))
+
+    @admin.display(description=_("machine corrections"))
+    def review_link(self, obj: Document):
+        if not obj.pk:
+            return ""
+        url = reverse("admin:ingest_correction_changelist") + f"?document__id__exact={obj.pk}"
+        return format_html(
+            '<a href="{}">{}</a> ({} {})',
+            url,
+            _("review queue"),
+            obj.corrections.filter(status="pending").count(),
+            _("to review"),
+        )
+
+    @admin.display(description=_("latest import report"))
+    def latest_report(self, obj: Document):
+        from reading_room.ingest.records import summary
+
+        report = obj.import_reports.first() if obj.pk else None
+        if report is None:
+            return "—"
+        return format_html("<pre>{}</pre>", "\n".join(summary(report)))
 
     @admin.display(description=_("reader"))
-    def view_on_site_link(self, obj):
+    def reader_link(self, obj: Document):
         return format_html('<a href="{}">{}</a>', obj.get_absolute_url(), obj.symbol) if obj.pk else ""
 
+    def get_urls(self):
+        return [
+            path("import/", self.admin_site.admin_view(self.upload_view), name="documents_document_import"),
+            *super().get_urls(),
+        ]
 
-class ParagraphTextInline(admin.TabularInline):
-    model = ParagraphText
-    extra = 0
-    fields = ["language", "lead", "text"]
-    classes = ["side-by-side"]
+    def upload_view(self, request):
+        from reading_room.ingest.importer import ImportRefused, import_texts, read_text
+        from reading_room.ingest.records import summary
+
+        if not self.has_add_permission(request):
+            return redirect("admin:index")
+        form = UploadForm(request.POST or None, request.FILES or None)
+        if request.method == "POST" and form.is_valid():
+            files = {code: form.cleaned_data.get(code) for code in ("en", "fr")}
+            try:
+                texts = {code: read_text(_read_upload(f), f.name) if f else None for code, f in files.items()}
+                result = import_texts(en=texts["en"], fr=texts["fr"], symbol=form.cleaned_data["symbol"].strip())
+            except ImportRefused as exc:
+                messages.error(request, str(exc))
+            else:
+                for line in summary(result.report):
+                    messages.info(request, line)
+                for warning in result.warnings:
+                    messages.warning(request, warning)
+                messages.success(request, _("Imported %(symbol)s.") % {"symbol": result.symbol})
+                return redirect("admin:documents_document_change", result.document.pk)
+        context = {
+            **self.admin_site.each_context(request),
+            "form": form,
+            "opts": self.model._meta,
+            "title": _("Import a document"),
+        }
+        return render(request, "admin/documents/document/import.html", context)
+
+
+def _read_upload(upload) -> bytes:
+    """At most one byte past the limit: enough to refuse an oversized file without reading it all."""
+    from django.conf import settings
+
+    return upload.read(settings.IMPORT_MAX_BYTES + 1)
 
 
 @admin.register(Paragraph)
-class ParagraphAdmin(admin.ModelAdmin):
+class ParagraphAdmin(SimpleHistoryAdmin):
+    form = ParagraphForm
     list_display = ["document", "eid", "kind", "number", "position"]
     list_filter = ["kind", "document"]
     search_fields = ["eid", "document__symbol", "texts__text"]
     list_select_related = ["document"]
-    inlines = [ParagraphTextInline]
     readonly_fields = ["document"]
+
+    class Media:
+        css = {"all": ["admin-extra/reading-room-admin.css"]}
+
+    def get_queryset(self, request):
+        citations = Citation.objects.select_related("footnote")
+        texts = ParagraphText.objects.prefetch_related(Prefetch("citations", queryset=citations))
+        return super().get_queryset(request).prefetch_related(Prefetch("texts", queryset=texts))
+
+    def get_fieldsets(self, request, obj=None):
+        codes = [lang.code for lang in Language.objects.all()]
+        return [
+            (None, {"fields": ["document", ("eid", "kind", "number", "position")]}),
+            (
+                _("Texts"),
+                {
+                    "fields": [
+                        tuple(f"text_{c}" for c in codes),
+                        tuple(f"lead_{c}" for c in codes),
+                        tuple(f"version_{c}" for c in codes),
+                    ],
+                    "classes": ["side-by-side"],
+                },
+            ),
+        ]
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        kwargs["fields"] = ["eid", "kind", "number", "position"]  # the texts are the form's own fields
+        return super().get_form(request, obj, change, **kwargs)
+
+    def has_add_permission(self, request):
+        return False  # paragraphs are added from their document's page
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        form.save_texts()
 
 
 class FootnoteTextInline(admin.TabularInline):
     model = FootnoteText
     extra = 0
+    fields = ["language", "text"]
 
 
 @admin.register(Footnote)
-class FootnoteAdmin(admin.ModelAdmin):
+class FootnoteAdmin(SimpleHistoryAdmin):
     list_display = ["document", "number"]
     list_select_related = ["document"]
     inlines = [FootnoteTextInline]

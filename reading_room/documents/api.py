@@ -1,12 +1,29 @@
-"""JSON API: a document with its paragraphs, footnotes and sponsors, text per language."""
+"""JSON API: documents (a filtered, paginated list; one document; one paragraph), described by
+an OpenAPI document (openapi.py). Read-only, open to any origin, with ETag/Last-Modified from
+Document.updated so clients can poll cheaply with conditional GETs."""
 
 from __future__ import annotations
 
-from django.http import Http404, HttpRequest, JsonResponse
-from django.views.decorators.http import require_GET
+import datetime
+import hashlib
+from collections.abc import Callable
+from functools import wraps
 
-from .models import Citation, Document, Footnote, ParagraphText, Sponsorship
+from django.core.paginator import EmptyPage, Paginator
+from django.db.models import Count, Max, Prefetch
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.urls import reverse
+from django.utils.dateparse import parse_date, parse_datetime
+from django.views.decorators.http import condition, require_GET
+
+from . import crossrefs, openapi
+from .citations import citation
+from .models import Citation, Document, DocumentText, Footnote, Paragraph, ParagraphText, Reference, Sponsorship
+from .references import find_mentions
 from .views import _document_or_404
+
+API_VERSION = "1"  # part of every ETag: a change of format must not look "not modified"
+PER_PAGE, MAX_PER_PAGE = 20, 100
 
 
 def document_json(document: Document) -> dict:
@@ -26,18 +43,13 @@ def document_json(document: Document) -> dict:
     paragraphs = []
     for p in document.paragraphs.all():
         per_lang = cited.get(p.id, {})
-        lists = [per_lang.get(code, []) for code in languages if code in by_paragraph.get(p.id, {})]
-        same = all(sorted(lst, key=_num) == sorted(lists[0], key=_num) for lst in lists) if lists else True
-        footnotes = (
-            sorted(lists[0], key=_num) if lists and same else {code: per_lang.get(code, []) for code in languages}
-        )
         paragraphs.append(
             {
                 "eid": p.eid,
                 "kind": p.kind,
                 "number": p.number or None,
                 "text": by_paragraph.get(p.id, {}),
-                "footnotes": footnotes,
+                "footnotes": _footnote_lists(per_lang, [c for c in languages if c in by_paragraph.get(p.id, {})]),
             }
         )
     footnotes = []
@@ -55,14 +67,43 @@ def document_json(document: Document) -> dict:
         "session": document.session,
         "agenda_item": document.agenda_item,
         "date": document.date.isoformat() if document.date else None,
+        "updated": document.updated.isoformat(),
         "languages": languages,
         "title": {code: t.title for code, t in texts.items()},
         "sponsors": sponsors,
         "sponsor_note": {code: t.sponsor_note for code, t in texts.items() if t.sponsor_note},
         "paragraphs": paragraphs,
         "footnotes": footnotes,
+        "references": _references(document),
+        "cited_by": [
+            {
+                "symbol": entry["document"].symbol,
+                "url": entry["document"].get_absolute_url(),
+                "paragraphs": [p.eid for p in entry["paragraphs"]],
+            }
+            for entry in crossrefs.cited_by(document)
+        ],
         "url": document.get_absolute_url(),
     }
+
+
+def _footnote_lists(per_lang: dict[str, list[str]], languages: list[str]) -> list[str] | dict[str, list[str]]:
+    """One list when every language cites the same footnotes, else one list per language."""
+    lists = [per_lang.get(code, []) for code in languages]
+    if all(sorted(lst, key=_num) == sorted(lists[0], key=_num) for lst in lists):
+        return sorted(lists[0], key=_num) if lists else []
+    return {code: per_lang.get(code, []) for code in languages}
+
+
+def _references(document: Document) -> list[dict]:
+    """What the document cites (stored at import), each with where to read it."""
+    keys = sorted(set(Reference.objects.filter(paragraph__document=document).values_list("target", flat=True)))
+    held = crossrefs.held(keys)
+    return [_reference(key, held) for key in keys]
+
+
+def _reference(key: str, held: set[str]) -> dict:
+    return {"symbol": key, "held": key in held, "url": crossrefs.href(key, "", held)}
 
 
 def _num(number: str) -> tuple[int, str]:
@@ -70,15 +111,232 @@ def _num(number: str) -> tuple[int, str]:
 
 
 def _json(data: dict, status: int = 200) -> JsonResponse:
-    response = JsonResponse(data, status=status, json_dumps_params={"ensure_ascii": False})
-    response["Access-Control-Allow-Origin"] = "*"
-    return response
+    return JsonResponse(data, status=status, json_dumps_params={"ensure_ascii": False})
 
 
+def cors(view: Callable) -> Callable:
+    """Any origin may read; a preflight (a conditional GET from a browser sends one) is answered here."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if request.method == "OPTIONS":
+            response = HttpResponse(status=204)
+            response["Access-Control-Allow-Methods"] = "GET, OPTIONS"
+            response["Access-Control-Allow-Headers"] = "If-None-Match, If-Modified-Since"
+            response["Access-Control-Max-Age"] = "86400"
+        else:
+            response = view(request, *args, **kwargs)
+        response["Access-Control-Allow-Origin"] = "*"
+        response["Access-Control-Expose-Headers"] = "ETag, Last-Modified"
+        return response
+
+    return wrapper
+
+
+# Conditional GET on one document (and its paragraphs): Document.updated moves on any change.
+def _updated(request: HttpRequest, symbol: str, eid: str | None = None) -> datetime.datetime | None:
+    if not hasattr(request, "_document_updated"):
+        row = Document.objects.published().filter(key=Document.key_for(symbol)).values_list("updated", flat=True)
+        request._document_updated = row.first()
+    return request._document_updated
+
+
+def _document_etag(request: HttpRequest, symbol: str, eid: str | None = None) -> str | None:
+    updated = _updated(request, symbol)
+    if updated is None:
+        return None
+    return _hash(API_VERSION, Document.key_for(symbol), eid or "", updated.isoformat())
+
+
+def _hash(*parts: str) -> str:
+    return hashlib.sha256("|".join(parts).encode()).hexdigest()[:32]
+
+
+@cors
 @require_GET
+@condition(etag_func=_document_etag, last_modified_func=_updated)
 def document(request: HttpRequest, symbol: str) -> JsonResponse:
     try:
         doc = _document_or_404(symbol)
     except Http404 as exc:
         return _json({"error": str(exc)}, status=404)
     return _json(document_json(doc))
+
+
+@cors
+@require_GET
+@condition(etag_func=_document_etag, last_modified_func=_updated)
+def paragraph(request: HttpRequest, symbol: str, eid: str) -> JsonResponse:
+    try:
+        doc = _document_or_404(symbol)
+    except Http404 as exc:
+        return _json({"error": str(exc)}, status=404)
+    eids = list(doc.paragraphs.values_list("eid", flat=True))
+    if eid not in eids:
+        return _json({"error": f"{doc.symbol} has no paragraph {eid}."}, status=404)
+    return _json(paragraph_json(doc, eid, eids))
+
+
+def paragraph_json(document: Document, eid: str, eids: list[str]) -> dict:
+    languages = sorted(
+        document.texts.filter(published=True).values_list("language_id", flat=True), key=lambda c: (c != "en", c)
+    )
+    paragraph = Paragraph.objects.prefetch_related(
+        Prefetch(
+            "texts",
+            queryset=ParagraphText.objects.filter(language__in=languages).prefetch_related(
+                Prefetch("citations", queryset=Citation.objects.select_related("footnote"))
+            ),
+        )
+    ).get(document=document, eid=eid)
+    texts = sorted(paragraph.texts.all(), key=lambda t: languages.index(t.language_id))
+    numbers = sorted({c.footnote.number for t in texts for c in t.citations.all()}, key=_num)
+    notes = _footnote_texts(document, numbers, languages)
+    keys: list[str] = []
+    for text in [t.text for t in texts] + [n for note in notes.values() for n in note.values()]:
+        keys.extend(m.key for m in find_mentions(text) if m.key not in keys)
+    held = crossrefs.held(keys)
+    index = eids.index(eid)
+    return {
+        "symbol": document.symbol,
+        "eid": eid,
+        "kind": paragraph.kind,
+        "number": paragraph.number or None,
+        "text": {t.language_id: t.text for t in texts},
+        "lead": {t.language_id: t.lead for t in texts if t.lead},
+        "footnotes": [{"number": n, "text": notes.get(n, {})} for n in numbers],
+        "citation": {code: citation(document.symbol, eid, code) for code in languages},
+        "references": [_reference(key, held) for key in keys],
+        "previous": eids[index - 1] if index > 0 else None,
+        "next": eids[index + 1] if index + 1 < len(eids) else None,
+        "url": paragraph.get_absolute_url(),
+        "document": reverse("api-document", kwargs={"symbol": document.key}),
+    }
+
+
+def _footnote_texts(document: Document, numbers: list[str], languages: list[str]) -> dict[str, dict[str, str]]:
+    notes: dict[str, dict[str, str]] = {}
+    for footnote in Footnote.objects.filter(document=document, number__in=numbers).prefetch_related("texts"):
+        notes[footnote.number] = {t.language_id: t.text for t in footnote.texts.all() if t.language_id in languages}
+    return notes
+
+
+# The list: filters, then pages. Its validators cover the filtered set (newest change, size).
+class BadRequest(ValueError):
+    pass
+
+
+def _filtered(request: HttpRequest):
+    documents = Document.objects.published()
+    params = request.GET
+    if body := params.get("body"):
+        if body not in Document.Body.values:
+            raise BadRequest(f"body must be one of {', '.join(Document.Body.values)}")
+        documents = documents.filter(body=body)
+    if kind := params.get("kind"):
+        if kind not in Document.Kind.values:
+            raise BadRequest(f"kind must be one of {', '.join(Document.Kind.values)}")
+        documents = documents.filter(kind=kind)
+    if session := params.get("session"):
+        if not session.isdigit():
+            raise BadRequest("session must be a number")
+        documents = documents.filter(session=int(session))
+    if language := params.get("language"):
+        documents = documents.filter(texts__language_id=language, texts__published=True)
+    if cites := params.get("cites"):
+        documents = documents.filter(paragraphs__references__target=Document.key_for(cites))
+    if since := params.get("updated_since"):
+        moment = parse_datetime(since) or (parse_date(since) and parse_datetime(f"{since}T00:00:00+00:00"))
+        if not moment:
+            raise BadRequest("updated_since must be an ISO 8601 date or date-time")
+        documents = documents.filter(updated__gte=moment)
+    return documents.distinct()
+
+
+def _list_stamp(request: HttpRequest) -> tuple[datetime.datetime | None, int] | None:
+    if not hasattr(request, "_list_stamp"):
+        try:
+            request._list_stamp = _filtered(request).aggregate(last=Max("updated"), count=Count("pk", distinct=True))
+        except BadRequest:
+            request._list_stamp = None
+    return request._list_stamp
+
+
+def _list_etag(request: HttpRequest) -> str | None:
+    stamp = _list_stamp(request)
+    if stamp is None:
+        return None
+    last = stamp["last"].isoformat() if stamp["last"] else ""
+    return _hash(API_VERSION, "list", request.GET.urlencode(), last, str(stamp["count"]))
+
+
+def _list_modified(request: HttpRequest) -> datetime.datetime | None:
+    stamp = _list_stamp(request)
+    return stamp["last"] if stamp else None
+
+
+@cors
+@require_GET
+@condition(etag_func=_list_etag, last_modified_func=_list_modified)
+def document_list(request: HttpRequest) -> JsonResponse:
+    try:
+        documents = _filtered(request)
+        per_page = _positive(request.GET.get("per_page"), PER_PAGE, "per_page")
+        page_number = _positive(request.GET.get("page"), 1, "page")
+    except BadRequest as exc:
+        return _json({"error": str(exc)}, status=400)
+    documents = documents.order_by("-date", "symbol").prefetch_related(
+        Prefetch("texts", queryset=DocumentText.objects.filter(published=True))
+    )
+    paginator = Paginator(documents, min(per_page, MAX_PER_PAGE))
+    try:
+        page = paginator.page(page_number)
+    except EmptyPage:
+        return _json({"error": f"page {page_number} does not exist; there are {paginator.num_pages}"}, status=404)
+    return _json(
+        {
+            "count": paginator.count,
+            "page": page.number,
+            "pages": paginator.num_pages,
+            "per_page": paginator.per_page,
+            "next": _page_url(request, page.next_page_number()) if page.has_next() else None,
+            "previous": _page_url(request, page.previous_page_number()) if page.has_previous() else None,
+            "results": [_summary(d) for d in page.object_list],
+        }
+    )
+
+
+def _positive(value: str | None, default: int, name: str) -> int:
+    if value is None or value == "":
+        return default
+    if not value.isdigit() or int(value) < 1:
+        raise BadRequest(f"{name} must be a positive whole number")
+    return int(value)
+
+
+def _page_url(request: HttpRequest, number: int) -> str:
+    params = request.GET.copy()
+    params["page"] = str(number)
+    return f"{request.path}?{params.urlencode()}"
+
+
+def _summary(document: Document) -> dict:
+    texts = sorted(document.texts.all(), key=lambda t: (t.language_id != "en", t.language_id))
+    return {
+        "symbol": document.symbol,
+        "body": document.body,
+        "kind": document.kind,
+        "session": document.session,
+        "date": document.date.isoformat() if document.date else None,
+        "updated": document.updated.isoformat(),
+        "languages": [t.language_id for t in texts],
+        "title": {t.language_id: t.title for t in texts},
+        "url": document.get_absolute_url(),
+        "api_url": reverse("api-document", kwargs={"symbol": document.key}),
+    }
+
+
+@cors
+@require_GET
+def openapi_document(request: HttpRequest) -> JsonResponse:
+    return _json(openapi.document())

@@ -7,6 +7,7 @@ import re
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 
 class Language(models.Model):
@@ -112,6 +113,7 @@ class Document(models.Model):
     updated = models.DateTimeField(auto_now=True)  # bumped by any change under the document (signals.py)
 
     objects = DocumentQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["updated", "key"])
 
     class Meta:
         ordering = ["-date", "symbol"]
@@ -147,6 +149,7 @@ class DocumentText(models.Model):
     published = models.BooleanField(
         _("published"), default=True, help_text=_("Unpublished, this language shows as pending on public pages.")
     )
+    history = HistoricalRecords()
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["document", "language"], name="unique_document_text")]
@@ -171,6 +174,7 @@ class Paragraph(models.Model):
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     number = models.CharField(_("number"), max_length=10, blank=True)  # "3" (op3), "a" (op3.a)
     position = models.PositiveIntegerField(_("position"))
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["document", "position"]
@@ -209,6 +213,12 @@ class ParagraphText(models.Model):
     lead = models.CharField(
         _("opening words"), max_length=120, blank=True, help_text=_("Printed in italics; must begin the text.")
     )
+    # The text as the importer last wrote it: a re-import never overwrites an editor's text
+    # (text != imported_text); see docs/importing.md.
+    imported_text = models.TextField(blank=True, editable=False)
+    # Optimistic locking: a save based on an older version is refused (no lost updates).
+    version = models.PositiveIntegerField(default=1, editable=False)
+    history = HistoricalRecords()
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["paragraph", "language"], name="unique_paragraph_text")]
@@ -225,6 +235,7 @@ class Footnote(models.Model):
     document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="footnotes")
     number = models.CharField(_("number"), max_length=8)
     position = models.PositiveIntegerField(default=0)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["document", "position"]
@@ -242,6 +253,8 @@ class FootnoteText(models.Model):
     footnote = models.ForeignKey(Footnote, on_delete=models.CASCADE, related_name="texts")
     language = models.ForeignKey(Language, on_delete=models.PROTECT)
     text = models.TextField(_("text"))
+    imported_text = models.TextField(blank=True, editable=False)
+    history = HistoricalRecords()
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["footnote", "language"], name="unique_footnote_text")]
@@ -271,6 +284,7 @@ class Sponsorship(models.Model):
     document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="sponsorships")
     state = models.ForeignKey(State, on_delete=models.PROTECT, related_name="sponsorships")
     position = models.PositiveSmallIntegerField(default=0)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["document", "position"]
@@ -280,3 +294,20 @@ class Sponsorship(models.Model):
 
     def __str__(self) -> str:
         return f"{self.document_id}: {self.state_id}"
+
+
+class Reference(models.Model):
+    """A paragraph (or a footnote it calls) naming another UN document by symbol, held here or not."""
+
+    paragraph = models.ForeignKey(Paragraph, on_delete=models.CASCADE, related_name="references")
+    # The cited document's key (symbol without spaces): a string, since most are not held here.
+    target = models.CharField(_("cited symbol"), max_length=80, db_index=True)
+
+    class Meta:
+        ordering = ["paragraph", "target"]
+        constraints = [models.UniqueConstraint(fields=["paragraph", "target"], name="unique_reference")]
+        verbose_name = _("reference")
+        verbose_name_plural = _("references")
+
+    def __str__(self) -> str:
+        return f"{self.paragraph} → {self.target}"

@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
+from . import crossrefs
+from .citations import citation
 from .models import (
     Citation,
     Document,
@@ -19,6 +21,7 @@ from .models import (
     ParagraphText,
     Sponsorship,
 )
+from .references import find_mentions
 
 DEFAULT_VIEW = ("en", "fr")
 PENDING = {
@@ -36,8 +39,9 @@ class Cell:
     """One paragraph in one language, cut into pieces for the template."""
 
     language: Language
-    pieces: list[dict] = field(default_factory=list)  # {"text", "italic"} or {"ref", "id"}
+    pieces: list[dict] = field(default_factory=list)  # {"text", "italic"[, "target", "href"]} or {"ref", "id"}
     missing: bool = False
+    citation: str = ""  # "A/79/L.124, para. 3" in this language
 
     @property
     def pending(self) -> str:
@@ -66,6 +70,7 @@ class Reading:
     rows: list[Row]
     notes: dict[str, list[Note]]  # language code → footnotes
     sponsors: dict[str, list[str]]  # language code → names in that language's alphabetical order
+    cited_by: list[dict] = field(default_factory=list)  # documents held here that cite this one
 
     @property
     def columns(self) -> list[dict]:
@@ -164,25 +169,44 @@ def read_document(document: Document, view: tuple[str, ...], eids: list[str] | N
                 cells.append(Cell(lang, missing=True))
                 continue
             pieces = _pieces(text, paragraph.eid, cited[lang.code])
-            cells.append(Cell(lang, pieces))
+            cells.append(Cell(lang, pieces, citation=citation(document.symbol, paragraph.eid, lang.code)))
         rows.append(Row(paragraph, cells))
+    _link(rows)
     notes = _notes(document, shown, cited, only_cited=eids is not None)
     sponsors = _sponsors(document, shown)
-    return Reading(document, shown, list(texts), texts, rows, notes, sponsors)
+    cited_by = crossrefs.cited_by(document) if eids is None else []
+    return Reading(document, shown, list(texts), texts, rows, notes, sponsors, cited_by)
+
+
+def _link(rows: list[Row]) -> None:
+    """Give mentions of other documents their href, asking which we hold in one query."""
+    links = [
+        (piece, cell.language.code) for row in rows for cell in row.cells for piece in cell.pieces if "target" in piece
+    ]
+    held = crossrefs.held(piece["target"] for piece, _lang in links)
+    for piece, lang in links:
+        piece["href"] = crossrefs.href(piece["target"], lang, held)
+        piece["external"] = piece["target"] not in held
 
 
 def _pieces(text: ParagraphText, eid: str, cited: dict[str, list[tuple[str, str]]]) -> list[dict]:
     body = text.text
     lead = len(text.lead) if text.lead and body.startswith(text.lead) else 0
     citations = sorted(text.citations.all(), key=lambda c: c.offset)
-    cuts = sorted({0, lead, len(body), *(min(c.offset, len(body)) for c in citations)})
+    mentions = find_mentions(body)
+    bounds = (x for m in mentions for x in (m.start, m.end))
+    cuts = sorted({0, lead, len(body), *bounds, *(min(c.offset, len(body)) for c in citations)})
     pieces: list[dict] = []
     for start, end in itertools.pairwise(cuts):
         for c in citations:
             if min(c.offset, len(body)) == start:
                 pieces.extend(_ref(c, text.language_id, eid, cited))
         if end > start:
-            pieces.append({"text": body[start:end], "italic": end <= lead})
+            piece = {"text": body[start:end], "italic": end <= lead}
+            mention = next((m for m in mentions if m.start <= start and end <= m.end), None)
+            if mention:
+                piece["target"] = mention.key
+            pieces.append(piece)
     for c in citations:
         if c.offset >= len(body):
             pieces.extend(_ref(c, text.language_id, eid, cited))

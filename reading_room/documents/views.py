@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
+from .cards import paragraph_card
 from .models import Document
 from .reading import document_list, parse_view, read_document, view_choices
 
@@ -103,4 +104,6 @@ def paragraph(request: HttpRequest, symbol: str, eid: str) -> HttpResponse:
     if request.htmx:
         return HttpResponse(html)
     url = reverse("paragraph", kwargs={"symbol": document.key, "eid": eid})
-    return render(request, "documents/paragraph.html", {"document": document, "eid": eid, "url": url, "fragment": html})
+    card = paragraph_card(request, document, eid, url)  # per request: follows the interface language
+    context = {"document": document, "eid": eid, "url": url, "fragment": html, "card": card}
+    return render(request, "documents/paragraph.html", context)

@@ -18,7 +18,8 @@ from .patterns import (
     OPERATIVE_START,
     SUBPARA_START,
 )
-from .types import Footnote, FootnoteRef, Paragraph, ParsedText
+from .ocr_fr import map_offset, repair_english, repair_french
+from .types import Footnote, FootnoteRef, Paragraph, ParsedText, Repaired
 
 _TERMINAL = (",", ";", ".", ":")
 _ROMAN = re.compile(r"^[ivxl]+$")
@@ -52,6 +53,9 @@ def parse(text: str, language: str, reference: ParsedText | None = None, symbol:
     if not parsed.paragraphs:
         raise ParseError(_("no paragraphs found after the enacting formula"))
     _attach_markers(parsed, reference)
+    _repair(parsed)
+    for para in parsed.paragraphs:
+        para.lead = para.lead or find_lead(para.text, language)
     return parsed
 
 
@@ -228,6 +232,33 @@ def _build_paragraphs(parsed: ParsedText, chunks: list[str]) -> None:
             parsed.paragraphs[-1].lead = italic.group(1).strip()
 
 
+def _repair(parsed: ParsedText) -> None:
+    """OCR and extraction repair on every text, footnote calls moved along with the words."""
+    repair = repair_french if parsed.language == "fr" else repair_english
+    for para in parsed.paragraphs:
+        para.text, para.repairs, changes = _repaired(repair, para.text)
+        for ref in para.refs:
+            ref.offset = map_offset(changes, ref.offset)
+        if para.lead and not para.text.startswith(para.lead):
+            para.lead = ""  # an italic lead the repair changed is found again
+    for note in parsed.footnotes:
+        note.text, note.repairs, _ = _repaired(repair, note.text)
+    parsed.title, parsed.title_repairs, _ = _repaired(repair, parsed.title)
+
+
+def _repaired(repair, text: str) -> tuple[str, list[Repaired], list]:
+    result = repair(text)
+    found = []
+    for c in result.changes:
+        start = map_offset(result.changes, c.start)
+        found.append(Repaired("change", start, start + len(c.replacement), c.original, c.replacement, c.rule, c.note))
+    for f in result.flags:
+        start = map_offset(result.changes, f.start)
+        word = result.text[start : start + len(f.word)]
+        found.append(Repaired("flag", start, start + len(word), f.word, word, "doubt", f.reason))
+    return result.text, found, result.changes
+
+
 def _attach_markers(parsed: ParsedText, reference: ParsedText | None) -> None:
     numbers = {f.number for f in parsed.footnotes}
     ocr = parsed.language == "fr"
@@ -251,7 +282,5 @@ def _attach_markers(parsed: ParsedText, reference: ParsedText | None) -> None:
             if number.isdigit():
                 highest = max(highest, int(number))
             para.refs.append(FootnoteRef(number, offset, mk.how))
-        if not para.lead:
-            para.lead = find_lead(para.text, parsed.language)
     if reference:
         align.place_missing(reference, parsed)

@@ -57,13 +57,20 @@ def _dela_file(name: str) -> Path:
 
 
 def _read(path: Path) -> str:
-    # DELA escapes hyphens ("100\\-mètres"). It also has a couple of escaped
-    # commas, which would break the one-comma-per-line layout _forms relies on:
-    # those lines are dropped. Working on bytes keeps this cheap.
-    raw = path.read_bytes().replace(b"\\-", b"-")
-    while (i := raw.find(b"\\,")) >= 0:
-        raw = raw[: raw.rfind(b"\n", 0, i) + 1] + raw[raw.find(b"\n", i) + 1 :]
-    return raw.decode("utf-8")
+    # DELA escapes hyphens ("100\\-mètres"); replacing on bytes is fast.
+    return path.read_bytes().replace(b"\\-", b"-").decode("utf-8")
+
+
+def _entry_lines(text: str) -> list[str]:
+    """DELA lines; the couple whose form holds an escaped comma would break the
+    one-comma-per-line layout that :func:`_forms` relies on: they are blanked
+    into an empty entry (",") in place, which is cheaper than filtering."""
+    lines = text.split("\n")
+    i = text.find("\\,")
+    while i >= 0:
+        lines[text.count("\n", 0, i)] = ","
+        i = text.find("\\,", i + 2)
+    return lines
 
 
 def _forms(lines: list[str]) -> set[str]:
@@ -90,7 +97,7 @@ class Lexicon:
                 gc.enable()
 
     def _load(self) -> None:
-        entries = _read(_dela_file(_DELA)).split("\n")
+        entries = _entry_lines(_read(_dela_file(_DELA)))
         verbs = [line for line in entries if ".V" in line]
         others = [line for line in entries if ".V" not in line]
         # Inflection codes: W infinitive, K past participle, G present participle.
@@ -103,6 +110,10 @@ class Lexicon:
 
         words = _read(_dela_file(f"{_DELA}-common-words.unicode")).split("\n")
         self.words = set(words) - {""}
+        for pos in (self.non_verbs, self.adverbs, self.prefixes):
+            pos.discard("")
+        # Multiword entries: "à cet égard", "a priori", "tout à fait"…
+        self.locutions = set(_read(_dela_file(f"{_DELA}-common-compound_words.unicode")).split("\n"))
 
         self.freqs = _frequencies()
         # DELA spells "oeuvre"; UN French prints "œuvre": take the ligature when
@@ -126,6 +137,10 @@ class Lexicon:
         """Known words whose :func:`accent_key` is ``key``, plain one first."""
         accented = self._multi.get(key) or ((self._single[key],) if key in self._single else ())
         return ((key,) if key in self.words else ()) + accented
+
+    def is_locution(self, phrase: str) -> bool:
+        """A multiword entry of DELA ("à long terme"; apostrophe ’ or ')."""
+        return phrase.lower().replace("’", "'") in self.locutions
 
     def ligature(self, word: str) -> str | None:
         """The ``œ`` spelling of a known ``oe`` word, if that is the usual one."""

@@ -18,10 +18,18 @@ Order of the passes, and why:
    ``1a``/``1e``/``1es``;
 3. words broken by a line-end hyphen or a stray space;
 4. each word against the lexicon: accents, circumflexes, ``œ``, ``ç``, OCR
-   letter confusions, glued words;
+   letter confusions, glued words; a conjugated form after an auxiliary
+   becomes its participle twin (``ont signe`` → ``ont signé``);
 5. ordinals (``1¢"`` before a month) — after 4, so damaged months are read;
-6. context: ``a``/``à``/``&``/``4`` and ``ou``/``où`` — after 4, so the
-   neighbouring words are already repaired.
+6. context: ``a``/``à``/``&``/``4``, ``ou``/``où``, ``des``/``dès`` — after 4,
+   so the neighbouring words are already repaired.
+
+The ``a``/``à`` decision, the hardest one, looks at the next word (participle,
+infinitive, determiner, name, lexicon locution such as "à cet égard") and, for
+a noun phrase, walks back over the words before "a": a determined noun phrase
+opening a clause ("que le Conseil de sécurité a la…") is a subject, so "a" is
+the verb; anything hanging on a verb or a preposition ("développer l’énergie
+nucléaire à des fins…") takes "à". What it cannot settle it flags.
 """
 
 from __future__ import annotations
@@ -63,12 +71,18 @@ class Repair:
 def repair_french(text: str) -> Repair:
     """Repair OCR damage in one French paragraph (or footnote)."""
     doc = _Doc(text, french=True)
-    _fix_characters(doc, french=True)
-    _fix_elisions(doc)
-    _fix_digit_articles(doc)
-    _fix_broken_words(doc)
+    # The regular-expression tests skip the passes that have nothing to do.
+    if _CHAR_TROUBLE.search(text):
+        _fix_characters(doc, french=True)
+    if _LOOSE_L.search(text):
+        _fix_elisions(doc)
+    if _DIGIT_ARTICLE.search(text):
+        _fix_digit_articles(doc)
+    if "- " in text:
+        _fix_hyphenated(doc)
     _fix_words(doc)
-    _fix_ordinals(doc)
+    if _ORDINAL_JUNK.search(text):
+        _fix_ordinals(doc)
     _fix_context(doc)
     return doc.result()
 
@@ -77,7 +91,8 @@ def repair_english(text: str) -> Repair:
     """Repair text-extraction damage in English: ligature characters, stray
     invisible characters and runs of spaces. Clean English is left as is."""
     doc = _Doc(text, french=False)
-    _fix_characters(doc, french=False)
+    if _CHAR_TROUBLE.search(text):
+        _fix_characters(doc, french=False)
     return doc.result()
 
 
@@ -187,30 +202,35 @@ _APOSTROPHES = "’'"
 # --------------------------------------------------------------------------
 # Tokens
 
+# Whitespace is not tokenised (finditer skips it): each token knows the gap
+# before it. A word is tried before a document symbol (far more common); the
+# lookahead hands "A/79/807" or "S-30/1" over to the symbol alternative.
 _TOKEN_RE = re.compile(
     r"""
-    (?P<space>[ \t\n\r\f\v\u00a0\u202f\u2009]+)
+    (?P<elision>(?:[lLdDjJmMnNsStTcC]|[Qq]u|[Jj]usqu|[Ll]orsqu|[Pp]uisqu|[Qq]uoiqu|I)['’](?=[^\W\d_]))
+  | (?P<word>[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+(?:['’][^\W\d_]+)*)*(?![\w.()-]*/))
   | (?P<symbol>[\w.()-]*\d[\w.()-]*/[\w./()-]*|[\w.()-]+/[\w./()-]*\d[\w./()-]*)
-  | (?P<word>[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+(?:['’][^\W\d_]+)*)*)
   | (?P<num>\d+)
-  | (?P<punct>.)
+  | (?P<punct>\S)
     """,
-    re.VERBOSE | re.DOTALL,
+    re.VERBOSE,
 )
+# Cheap whole-text tests that let a paragraph skip a pass entirely.
+_CHAR_TROUBLE = re.compile("[\ufb00-\ufb06\u00ad\u200b-\u200d\u2060\ufeff]|  |'")
+_LOOSE_L = re.compile(r"[1I]['’]|(?:^|\s)['’]")
+_DIGIT_ARTICLE = re.compile(r"(?<!\S)1(?:a|e|es)\s")
+_ORDINAL_JUNK = re.compile(r"(?<!\d)1[^\s\w]")
+_CONTEXT_TRIGGERS = frozenset({"a", "A", "&", "4", "ou", "des", "Des"})
 
 
-@dataclass
+@dataclass(slots=True)
 class _Tok:
-    kind: str  # space, symbol, word, elision, num, punct
+    kind: str  # symbol, word, elision, num, punct
     start: int
     end: int
     text: str  # as in the original
     out: str  # as repaired so far ("" when merged into a neighbour)
     group: int = 0  # tokens rewritten together share a group id
-
-    @property
-    def gone(self) -> bool:
-        return self.out == ""
 
 
 @dataclass
@@ -222,10 +242,11 @@ class _Doc:
     toks: list[_Tok] = field(init=False)
     notes: dict[int, list[tuple[str, str]]] = field(default_factory=dict)
     flags: list[Flag] = field(default_factory=list)
+    spacing: dict[int, str] = field(default_factory=dict)  # token index -> new gap before it
     _next_group: int = 1
 
     def __post_init__(self) -> None:
-        self.toks = list(_tokenize(self.text, self.french))
+        self.toks = _tokenize(self.text, self.french)
 
     @property
     def lex(self) -> Lexicon:
@@ -235,39 +256,55 @@ class _Doc:
     def rewrite(self, i: int, j: int, new: str, rule: str, note: str, kind: str = "") -> None:
         """Replace tokens i..j (inclusive) by ``new`` (held by token i, whose
         kind becomes ``kind`` if given: "1’" turns into an elision)."""
-        old_groups = {t.group for t in self.toks[i : j + 1] if t.group}
-        group = min(old_groups) if old_groups else self._new_group()
-        for t in self.toks:
-            if t.group in old_groups:
-                t.group = group
+        group = self._unify({t.group for t in self.toks[i : j + 1] if t.group})
         for t in self.toks[i : j + 1]:
             t.group = group
             t.out = ""
         self.toks[i].out = new
         self.toks[i].kind = kind or self.toks[i].kind
-        merged = [n for g in sorted(old_groups) for n in self.notes.pop(g, [])]
-        self.notes[group] = [*merged, (rule, note)]
+        self.notes[group].append((rule, note))
 
-    def _new_group(self) -> int:
-        self._next_group += 1
-        return self._next_group
+    def close_gap(self, i: int) -> None:
+        """Drop the whitespace before token i ("I’ Association"): token i joins
+        the group of token i - 1, which must already have been rewritten."""
+        self.toks[i].group = self._unify({self.toks[i - 1].group, self.toks[i].group} - {0})
+
+    def _unify(self, groups: set[int]) -> int:
+        """One group id for the tokens of all ``groups`` (a new one if empty)."""
+        if not groups:
+            self._next_group += 1
+            self.notes[self._next_group] = []
+            return self._next_group
+        group = min(groups)
+        for t in self.toks:
+            if t.group in groups:
+                t.group = group
+        self.notes[group] = [n for g in sorted(groups) for n in self.notes.pop(g, [])]
+        return group
 
     def flag(self, i: int, j: int, reason: str) -> None:
         start, end = self.toks[i].start, self.toks[j].end
         self.flags.append(Flag(start, end, self.text[start:end], reason))
 
     # -- navigation -----------------------------------------------------------
-    def prev(self, i: int, skip_space: bool = True) -> int | None:
-        """Index of the previous live token (skipping spaces), or None."""
+    def gap(self, i: int) -> str:
+        """The original whitespace just before token i ("" if it touches the
+        previous token)."""
+        start = self.toks[i - 1].end if i > 0 else 0
+        return self.text[start : self.toks[i].start]
+
+    def prev(self, i: int) -> int | None:
+        """Index of the previous live token, or None."""
         i -= 1
-        while i >= 0 and (self.toks[i].gone or (skip_space and self.toks[i].kind == "space")):
+        while i >= 0 and not self.toks[i].out:
             i -= 1
         return i if i >= 0 else None
 
-    def next(self, i: int, skip_space: bool = True) -> int | None:
+    def next(self, i: int) -> int | None:
+        """Index of the next live token, or None."""
         i += 1
         n = len(self.toks)
-        while i < n and (self.toks[i].gone or (skip_space and self.toks[i].kind == "space")):
+        while i < n and not self.toks[i].out:
             i += 1
         return i if i < n else None
 
@@ -293,61 +330,53 @@ class _Doc:
 
     def glued(self, i: int) -> bool:
         """Token touches a number or symbol ("1er", "14e"): not a free word."""
-        before = self.toks[i - 1] if i > 0 else None
-        after = self.toks[i + 1] if i + 1 < len(self.toks) else None
-        return any(t is not None and t.kind in {"num", "symbol"} for t in (before, after))
+        toks = self.toks
+        before = i > 0 and toks[i - 1].kind in {"num", "symbol"} and not self.gap(i)
+        return before or (i + 1 < len(toks) and toks[i + 1].kind in {"num", "symbol"} and not self.gap(i + 1))
 
     # -- result ---------------------------------------------------------------
     def result(self) -> Repair:
+        """The repaired text and its changes. Tokens of one group are replaced
+        as a whole, with the whitespace between them."""
+        toks, text = self.toks, self.text
         changes: list[Change] = []
-        i, n = 0, len(self.toks)
+        parts: list[str] = []
+        i, n = 0, len(toks)
         while i < n:
-            t = self.toks[i]
-            if not t.group:
-                i += 1
-                continue
+            gap = self.gap(i)
+            if i in self.spacing and i > 0:
+                new_gap = self.spacing[i]
+                start = toks[i - 1].end
+                changes.append(Change(start, toks[i].start, gap, new_gap, "spacing", "run of spaces reduced to one"))
+                gap = new_gap
+            parts.append(gap)
             j = i
-            while j + 1 < n and self.toks[j + 1].group == t.group:
+            while toks[i].group and j + 1 < n and toks[j + 1].group == toks[i].group:
                 j += 1
-            start, end = t.start, self.toks[j].end
-            original = self.text[start:end]
-            replacement = "".join(x.out for x in self.toks[i : j + 1])
-            if replacement != original:
-                notes = self.notes.get(t.group, [])
+            replacement = "".join(t.out for t in toks[i : j + 1])
+            parts.append(replacement)
+            start, end = toks[i].start, toks[j].end
+            if toks[i].group and replacement != text[start:end]:
+                notes = self.notes.get(toks[i].group, [])
                 rule = notes[0][0] if notes else "repair"
                 note = "; ".join(text for _, text in notes if text)
-                changes.append(Change(start, end, original, replacement, rule, note))
+                changes.append(Change(start, end, text[start:end], replacement, rule, note))
             i = j + 1
-        text = "".join(t.out for t in self.toks)
+        parts.append(text[toks[-1].end :] if toks else text)
         flags = sorted(set(self.flags), key=lambda f: (f.start, f.end, f.reason))
-        return Repair(text, changes, flags)
+        return Repair("".join(parts), changes, flags)
 
 
-def _tokenize(text: str, french: bool):
-    for m in _TOKEN_RE.finditer(text):
-        kind, value, start = m.lastgroup or "punct", m.group(), m.start()
-        if kind == "word" and french:
-            yield from _split_elision(value, start)
-        else:
-            yield _Tok(kind, start, m.end(), value, value)
-
-
-def _split_elision(word: str, start: int):
-    """Split an elided article: "l’Organisation" -> "l’" + "Organisation".
-
-    "aujourd’hui" stays whole.
-
-    An "I" before the apostrophe is OCR for "l" and is split off too.
-    """
-    for k, ch in enumerate(word):
-        if ch in _APOSTROPHES:
-            head = word[:k]
-            if (head.lower() in _ELISIONS or head == "I") and k + 1 < len(word):
-                yield _Tok("elision", start, start + k + 1, word[: k + 1], word[: k + 1])
-                yield from _split_elision(word[k + 1 :], start + k + 1)
-                return
-            break
-    yield _Tok("word", start, start + len(word), word, word)
+def _tokenize(text: str, french: bool) -> list[_Tok]:
+    """Tokens covering the whole text. French elided articles are their own
+    tokens ("l’" + "Organisation"; "aujourd’hui" stays whole); an "I" before
+    the apostrophe is OCR for "l" and is split off too."""
+    toks = [_Tok(m.lastgroup or "punct", m.start(), m.end(), m.group(), m.group()) for m in _TOKEN_RE.finditer(text)]
+    if not french:
+        for t in toks:
+            if t.kind == "elision":  # English has no elision: "I’m" is a word
+                t.kind = "word"
+    return toks
 
 
 # --------------------------------------------------------------------------
@@ -360,22 +389,32 @@ def _fix_characters(doc: _Doc, french: bool) -> None:
             new = "".join(_LIGATURE_CHARS.get(c, c) for c in t.out)
             doc.rewrite(i, i, new, "ligature", "typographic ligature character spelled out")
         elif t.kind == "punct" and t.out in _STRAY_CHARS:
-            doc.rewrite(i, i, "", "stray-char", f"invisible character U+{ord(t.out):04X} removed")
-            # "" marks a merged token; keep it gone without touching neighbours
-        elif t.kind == "space" and _is_space_run(doc, i):
-            doc.rewrite(i, i, " ", "spacing", "run of spaces reduced to one")
+            _remove_stray(doc, i)
         elif french and t.kind in {"elision", "word"} and "'" in t.out:
             new = t.out.replace("'", "’")
             doc.rewrite(i, i, new, "apostrophe", "French typographic apostrophe")
+        if i and _is_space_run(doc, i):
+            doc.spacing[i] = " "
+
+
+def _remove_stray(doc: _Doc, i: int) -> None:
+    """Drop an invisible character; rejoin the word it was cutting."""
+    note = f"invisible character U+{ord(doc.toks[i].out):04X} removed"
+    toks = doc.toks
+    a = toks[i - 1] if i > 0 and not doc.gap(i) else None
+    b = toks[i + 1] if i + 1 < len(toks) and not doc.gap(i + 1) else None
+    if a is not None and b is not None and a.kind == b.kind == "word" and a.out:
+        doc.rewrite(i - 1, i + 1, a.out + b.out, "stray-char", note, kind="word")
+    else:
+        doc.rewrite(i, i, "", "stray-char", note)
 
 
 def _is_space_run(doc: _Doc, i: int) -> bool:
     """Two or more plain spaces inside a line, not next to « or »."""
-    t = doc.toks[i]
-    if len(t.out) < 2 or set(t.out) != {" "}:
+    gap = doc.gap(i)
+    if len(gap) < 2 or set(gap) != {" "}:
         return False
-    neighbours = (doc.toks[i - 1].out if i else "", doc.toks[i + 1].out if i + 1 < len(doc.toks) else "")
-    return not any(n in {"«", "»"} for n in neighbours) and i > 0 and i + 1 < len(doc.toks)
+    return doc.toks[i - 1].out not in {"«", "»"} and doc.toks[i].out not in {"«", "»"}
 
 
 # --------------------------------------------------------------------------
@@ -389,7 +428,7 @@ def _l_article(doc: _Doc, i: int) -> str:
 def _fix_elisions(doc: _Doc) -> None:
     toks = doc.toks
     for i, t in enumerate(toks):
-        if t.gone:
+        if not t.out:
             continue
         if t.kind == "elision" and t.out[0] == "I":
             doc.rewrite(i, i, _l_article(doc, i), "l-apostrophe", "“I’” is OCR for “l’”")
@@ -401,33 +440,37 @@ def _fix_elisions(doc: _Doc) -> None:
 
 def _fix_loose_l(doc: _Doc, i: int) -> None:
     """Read "1’Organisation", "I’ Association", "1’« esprit" as "l’…"."""
+    toks = doc.toks
     apos = i + 1
-    if apos >= len(doc.toks) or doc.toks[apos].out not in _APOSTROPHES:
+    if apos + 1 >= len(toks) or toks[apos].out not in _APOSTROPHES or doc.gap(apos):
         return
-    target = apos + 1
-    if target < len(doc.toks) and doc.toks[target].out == " ":
-        target += 1  # a stray space after the apostrophe
-    if target >= len(doc.toks):
+    if doc.gap(apos + 1) not in {"", " "}:  # "I’ Association": a stray space
         return
-    nxt = doc.toks[target]
+    nxt = toks[apos + 1]
     starts_word = nxt.kind in {"word", "elision"} and nxt.out[:1].lower() in _VOWELS
     if not (starts_word or nxt.out == "«"):
         return
-    before = doc.prev(i, skip_space=False)
-    if before is not None and doc.kind(before) in {"word", "num", "symbol"}:
+    if i > 0 and not doc.gap(i) and toks[i - 1].kind in {"word", "num", "symbol"}:
         return  # glued to something: not a free article
-    what = doc.toks[i].out + "’"
-    note = f"“{what}” is OCR for “l’”"
-    doc.rewrite(i, target - 1, _l_article(doc, i), "l-apostrophe", note, kind="elision")
+    what = toks[i].out + "’"
+    doc.rewrite(i, apos, _l_article(doc, i), "l-apostrophe", f"“{what}” is OCR for “l’”", kind="elision")
+    if doc.gap(apos + 1):
+        doc.close_gap(apos + 1)
 
 
 def _fix_bare_apostrophe(doc: _Doc, i: int) -> None:
-    """Restore the lost l of "à ’horizon", "notamment ’Organisation"."""
-    before = doc.toks[i - 1] if i > 0 else None
-    after = doc.toks[i + 1] if i + 1 < len(doc.toks) else None
-    if before is not None and before.kind != "space":
+    """Restore the lost l of "à ’horizon", "notamment ’Organisation"; join
+    "d ’accord", where only a space was added."""
+    toks = doc.toks
+    if i > 0 and not doc.gap(i):
+        return  # "d’", "l’": an ordinary apostrophe
+    after = toks[i + 1] if i + 1 < len(toks) and not doc.gap(i + 1) else None
+    if after is None or after.kind != "word" or after.out[:1].lower() not in _VOWELS:
         return
-    if after is None or after.kind != "word" or after.out[0].lower() not in _VOWELS:
+    p = doc.prev(i)
+    if p is not None and doc.gap(i) == " " and doc.kind(p) == "word" and doc.out(p).lower() in _ELISIONS:
+        elided = doc.out(p) + "’"
+        doc.rewrite(p, i, elided, "apostrophe", f"“{elided}” was split from its word by a space", kind="elision")
         return
     note = "apostrophe at a word start: the “l” of “l’” was lost"
     doc.rewrite(i, i, _l_article(doc, i), "l-apostrophe", note, kind="elision")
@@ -440,14 +483,9 @@ def _fix_digit_articles(doc: _Doc) -> None:
         t, w = toks[i], toks[i + 1]
         if t.kind != "num" or t.out != "1" or w.kind != "word" or w.out not in {"a", "e", "es"}:
             continue
-        before = doc.prev(i, skip_space=False)
-        after = doc.next(i + 1, skip_space=False)
-        if before is not None and doc.kind(before) != "space":
-            continue
-        if after is None or doc.out(after) != " ":
-            continue
-        following = doc.next(after)
-        if following is None or doc.kind(following) not in {"word", "elision"}:
+        if doc.gap(i + 1) or (i > 0 and not doc.gap(i)):
+            continue  # "1a" must stand alone
+        if i + 2 >= len(toks) or doc.gap(i + 2) != " " or toks[i + 2].kind not in {"word", "elision"}:
             continue
         article = "l" + w.out
         if doc.sentence_start(i):
@@ -459,31 +497,17 @@ def _fix_digit_articles(doc: _Doc) -> None:
 # Pass 3: words broken by a hyphen at a line end or by a stray space
 
 
-def _fix_broken_words(doc: _Doc) -> None:
+def _fix_hyphenated(doc: _Doc) -> None:
+    """Rejoin words cut by a line-end hyphen ("non- prolifération")."""
     toks = doc.toks
-    lex = doc.lex
-    i = 0
-    while i < len(toks) - 2:
-        a = toks[i]
-        if a.kind != "word" or a.gone:
-            i += 1
+    for i in range(len(toks) - 2):
+        a, b = toks[i], toks[i + 2]
+        if a.kind != "word" or toks[i + 1].out != "-" or doc.gap(i + 1) or doc.gap(i + 2) != " ":
             continue
-        if toks[i + 1].out == "-" and i + 3 < len(toks) and toks[i + 2].out == " ":
-            b = toks[i + 3]
-            if b.kind == "word" and b.out[0].islower() and b.out not in {"et", "ou"}:
-                joined = _join_hyphenated(lex, a.out, b.out)
-                if joined:
-                    doc.rewrite(i, i + 3, joined[0], "split-glued", joined[1])
-                    i += 4
-                    continue
-        if toks[i + 1].out == " " and toks[i + 2].kind == "word":
-            b = toks[i + 2]
-            if _should_join(lex, a.out, b.out):
-                note = f"“{a.out} {b.out}” is the word “{a.out + b.out}” split by a stray space"
-                doc.rewrite(i, i + 2, a.out + b.out, "split-glued", note)
-                i += 3
-                continue
-        i += 1
+        if b.kind == "word" and b.out[:1].islower() and b.out not in {"et", "ou"}:  # not "micro- et"
+            joined = _join_hyphenated(doc.lex, a.out, b.out)
+            if joined:
+                doc.rewrite(i, i + 2, joined[0], "split-glued", joined[1])
 
 
 def _join_hyphenated(lex: Lexicon, a: str, b: str) -> tuple[str, str] | None:
@@ -519,10 +543,18 @@ class _Candidate:
 
 
 def _fix_words(doc: _Doc) -> None:
-    for i, t in enumerate(doc.toks):
-        if t.kind != "word" or t.gone or doc.glued(i) or not _is_checkable(t.out):
+    toks, knows = doc.toks, doc.lex.knows
+    before, last = "", ""  # the two previous non-space tokens, for the auxiliary test
+    for i, t in enumerate(toks):
+        out = t.out
+        if not out:
             continue
-        _fix_word(doc, i)
+        if t.kind == "word" and len(out) > 1:
+            maybe_aux = last in _AUXILIARIES or before in _AUXILIARIES
+            # Fast path: most words are known and need nothing more.
+            if (maybe_aux or "oe" in out or not knows(out)) and _is_checkable(out) and not doc.glued(i):
+                _fix_word(doc, i, maybe_aux)
+        before, last = last, out.lower()
 
 
 def _is_checkable(word: str) -> bool:
@@ -531,22 +563,42 @@ def _is_checkable(word: str) -> bool:
     return len(letters) > 1 and not (letters.isupper() and letters.isalpha())
 
 
-def _fix_word(doc: _Doc, i: int) -> None:
+def _fix_word(doc: _Doc, i: int, maybe_aux: bool) -> None:
     lex = doc.lex
     word = doc.toks[i].out
     if lex.knows(word):
-        _use_ligature(doc, i, word)
-        _use_participle(doc, i, word)
+        if "oe" in word or "OE" in word:
+            _use_ligature(doc, i, word)
+        if maybe_aux:
+            _use_participle(doc, i, word)
+        return
+    if _join_split_word(doc, i):
         return
     parts = word.split("-")
     if len(parts) > 1:
         _fix_compound(doc, i, parts)
         return
     start = doc.sentence_start(i)
-    fixed = _repair_single(doc, i, word, start, doc.paragraph_start(i), bool(_after_auxiliary(doc, i)))
+    after_aux = maybe_aux and bool(_after_auxiliary(doc, i))
+    fixed = _repair_single(doc, i, word, start, doc.paragraph_start(i), after_aux)
     if fixed is not None:
         new, rule, note = fixed
         doc.rewrite(i, i, new, rule, note)
+
+
+def _join_split_word(doc: _Doc, i: int) -> bool:
+    """ "dévelop pement": an unknown word that, with its neighbour across one
+    space, makes a known word."""
+    toks = doc.toks
+    for a, b in ((i, i + 1), (i - 1, i)):
+        if a < 0 or b >= len(toks) or doc.gap(b) != " ":
+            continue
+        left, right = toks[a], toks[b]
+        if left.kind == right.kind == "word" and _should_join(doc.lex, left.out, right.out):
+            note = f"“{left.out} {right.out}” is the word “{left.out + right.out}” split by a stray space"
+            doc.rewrite(a, b, left.out + right.out, "split-glued", note)
+            return True
+    return False
 
 
 def _use_ligature(doc: _Doc, i: int, word: str) -> None:
@@ -631,6 +683,8 @@ def _repair_single(
         if isinstance(choice, _Candidate):
             if namelike and (choice.confusion or choice.freq < _MIN_NAMELIKE_FREQ):
                 return None  # a capitalised unknown word is most likely a name
+            if lex.freq(lw) >= choice.freq:
+                return None  # common as written ("email"), whatever DELA says
             return _match_case(word, choice.form), *_explain(word, choice, ranked)
         if not namelike and report:
             doc.flag(i, i, f"unknown word; could be {' or '.join(c.form for c in choice)}")
@@ -661,7 +715,7 @@ def _candidates(lex: Lexicon, lw: str) -> list[_Candidate]:
     for variant, cost, confusion in _variants(lw):
         for form in lex.spellings(accent_key(variant)):
             accent = _accent_cost(variant, form)
-            if accent is None:
+            if accent is None or (confusion and cost + accent > _MAX_CONFUSION_COST):
                 continue
             shown = lex.ligature(form) or form
             cand = _Candidate(shown, cost + accent, lex.freq(shown), confusion)
@@ -704,8 +758,6 @@ def _accent_cost(ocr: str, form: str) -> float | None:
 def _choose(lex: Lexicon, ranked: list[_Candidate], paragraph_start: bool, after_auxiliary: bool):
     """The candidate to use, or the list of rivals when it cannot be settled."""
     best = ranked[0]
-    if best.confusion and best.cost > _MAX_CONFUSION_COST:
-        return []
     if after_auxiliary:
         # "y a adhére": after an auxiliary, the participle reading wins.
         near = [c for c in ranked if c.cost <= best.cost + 1 and lex.is_participle(c.form)]
@@ -750,21 +802,23 @@ def _explain(word: str, choice: _Candidate, ranked: list[_Candidate]) -> tuple[s
 
 
 def _split_glued(lex: Lexicon, word: str) -> tuple[str, str, str] | str | None:
-    """Split "Priele" into "Prie le": an unknown word that is a known word
-    glued to a short grammatical word. Returns the repair, a flag reason, or
-    None."""
+    """Split "Priele" into "Prie le": an unknown word that is two known words
+    glued together, the split chosen by frequency. One part must be a short
+    grammatical word, or both parts common words of three letters or more.
+    Returns the repair, a flag reason (several splits compete), or None."""
     lw = word.lower()
     splits = []
     for k in range(1, len(lw)):
         left, right = lw[:k], lw[k:]
         if not (lex.knows(left) and lex.knows(right)):
             continue
-        glue, content = (left, right) if left in _GLUE_WORDS else (right, left)
-        if glue not in _GLUE_WORDS or len(content) < 2:
-            continue
-        if lex.freq(content) < _MIN_NAMELIKE_FREQ:
-            continue
-        splits.append((lex.freq(left) * lex.freq(right), k))
+        if left in _GLUE_WORDS or right in _GLUE_WORDS:
+            content = right if left in _GLUE_WORDS else left
+            plausible = len(content) >= 2 and lex.freq(content) >= _MIN_NAMELIKE_FREQ
+        else:
+            plausible = min(len(left), len(right)) >= 3 and min(lex.freq(left), lex.freq(right)) >= _COMMON_FREQ
+        if plausible:
+            splits.append((lex.freq(left) * lex.freq(right), k))
     if not splits:
         return None
     splits.sort(reverse=True)
@@ -792,10 +846,10 @@ def _fix_ordinals(doc: _Doc) -> None:
     """Read "1¢\"", "1°*", "1°\"" before a month name as the ordinal "1er"."""
     toks = doc.toks
     for i, t in enumerate(toks):
-        if t.kind != "num" or t.out != "1" or t.gone:
+        if t.kind != "num" or t.out != "1" or not t.out:
             continue
         j = i + 1
-        while j < len(toks) and toks[j].kind in {"punct", "word"} and not toks[j].gone and j - i <= 3:
+        while j < len(toks) and toks[j].kind in {"punct", "word"} and toks[j].out and j - i <= 3:
             j += 1
         junk = "".join(x.out for x in toks[i + 1 : j])
         if not junk or junk == "er" or len(junk) > 3 or j >= len(toks) or toks[j].kind != "space":
@@ -814,7 +868,7 @@ def _fix_ordinals(doc: _Doc) -> None:
 
 def _fix_context(doc: _Doc) -> None:
     for i, t in enumerate(doc.toks):
-        if t.gone:
+        if t.out not in _CONTEXT_TRIGGERS:
             continue
         if t.kind == "word" and t.out in {"a", "A"}:
             _fix_a(doc, i)
@@ -840,6 +894,10 @@ def _decide_a(doc: _Doc, i: int) -> tuple[str | None, str]:
     shown = doc.out(n)
     if prev in _SUBJECTS or (doc.kind(p) == "elision" and prev != "d’"):
         return "a", f"after “{doc.out(p)}”: verb avoir"
+    locution = _locution_after(doc, i)
+    if locution:
+        verdict = "a" if locution.startswith("a ") else "à"
+        return verdict, f"the locution “{locution}”"
     if lex.is_participle(nxt):
         if prev == "tout" and nxt == "fait":
             return "à", "the phrase “tout à fait”"
@@ -869,6 +927,22 @@ def _decide_a(doc: _Doc, i: int) -> tuple[str | None, str]:
     if nxt in _DETERMINERS or (lex.is_nominal(nxt) and not lex.is_finite_verb(nxt)):
         return _by_what_precedes(doc, i, n, nxt in _DETERMINERS)
     return None, f"cannot tell a from à before “{shown}”"
+
+
+def _locution_after(doc: _Doc, i: int) -> str:
+    """The longest lexicon locution "à …" or Latin "a …" ("a priori") that
+    starts at the word i ("a" as printed), up to four words long."""
+    words: list[str] = []
+    j = doc.next(i)
+    found = ""
+    while j is not None and len(words) < 4 and doc.kind(j) in {"word", "elision"}:
+        words.append(doc.out(j))
+        phrase = "".join(w if w.endswith("’") else w + " " for w in words).strip()
+        for head in ("à", "a"):
+            if doc.lex.is_locution(f"{head} {phrase}"):
+                found = f"{head} {phrase}"
+        j = doc.next(j)
+    return found
 
 
 def _by_what_precedes(doc: _Doc, i: int, n: int, determiner: bool) -> tuple[str | None, str]:
@@ -976,6 +1050,9 @@ def _later_verb(doc: _Doc, n: int) -> str:
 
 
 def _fix_a(doc: _Doc, i: int) -> None:
+    n = i + 1 if i + 1 < len(doc.toks) and not doc.gap(i + 1) else None
+    if doc.glued(i) or doc.out(n) in {")", ".", "/"}:
+        return  # a sub-paragraph letter: "a)", "A.", "3 a)"
     verdict, note = _decide_a(doc, i)
     t = doc.toks[i]
     if verdict is None:
@@ -1006,7 +1083,7 @@ def _fix_four(doc: _Doc, i: int) -> None:
     p, n = doc.prev(i), doc.next(i)
     if doc.kind(p) != "word" or doc.kind(n) not in {"word", "elision"}:
         return
-    if not (i > 0 and doc.toks[i - 1].kind == "space" and doc.toks[i + 1].kind == "space"):
+    if not (doc.gap(i) and i + 1 < len(doc.toks) and doc.gap(i + 1)):
         return
     prev, nxt = doc.out(p), doc.out(n)
     if not prev.islower() or not (lex.is_participle(prev) or lex.is_finite_verb(prev)):

@@ -24,6 +24,20 @@ class Paragraph:
     text: str
     lead: str = ""  # the opening words printed in italics ("Recalling also")
     refs: list[FootnoteRef] = field(default_factory=list)
+    repairs: list[Repaired] = field(default_factory=list)
+
+
+@dataclass
+class Repaired:
+    """A machine correction (kind "change") or a doubt (kind "flag"), at start:end of the repaired text."""
+
+    kind: str
+    start: int
+    end: int
+    original: str
+    replacement: str
+    rule: str
+    note: str = ""
 
 
 @dataclass
@@ -31,6 +45,7 @@ class Footnote:
     number: str
     text: str
     label: str = ""  # the label as printed/OCRed when it differs from the number (e.g. "?")
+    repairs: list[Repaired] = field(default_factory=list)
 
 
 @dataclass
@@ -61,6 +76,7 @@ class ParsedText:
     language: str
     header: Header
     title: str = ""
+    title_repairs: list[Repaired] = field(default_factory=list)
     enacting_formula: str = ""
     paragraphs: list[Paragraph] = field(default_factory=list)
     footnotes: list[Footnote] = field(default_factory=list)

@@ -1,0 +1,242 @@
+"""The OpenAPI 3.1 description of the JSON API, served at /api/openapi.json.
+
+Written by hand next to api.py; tests/test_api_list.py validates it with openapi-spec-validator and
+checks real responses against its schemas, so the two cannot drift apart unnoticed.
+"""
+
+from __future__ import annotations
+
+import copy
+
+_LANGUAGE_MAP = {
+    "type": "object",
+    "description": "One value per language code (en, fr…).",
+    "propertyNames": {"pattern": "^[a-z]{2,3}$"},
+    "additionalProperties": {"type": "string"},
+}
+_NULLABLE_STRING = {"type": ["string", "null"]}
+_DATE = {"type": ["string", "null"], "format": "date"}
+_SYMBOL = {"type": "string", "examples": ["A/79/L.124"]}
+
+
+def _ref(name: str) -> dict:
+    return {"$ref": f"#/components/schemas/{name}"}
+
+
+def _object(properties: dict, required: list[str] | None = None) -> dict:
+    return {
+        "type": "object",
+        "properties": properties,
+        "required": required if required is not None else list(properties),
+        "additionalProperties": False,
+    }
+
+
+SCHEMAS = {
+    "LanguageMap": _LANGUAGE_MAP,
+    "Error": _object({"error": {"type": "string"}}),
+    "Reference": _object(
+        {
+            "symbol": {**_SYMBOL, "description": "The cited document's symbol, without spaces."},
+            "held": {"type": "boolean", "description": "Whether this reading room holds it."},
+            "url": {"type": "string", "description": "Its page here, else its undocs.org address."},
+        }
+    ),
+    "Sponsor": _object({"iso3": {"type": "string", "pattern": "^[A-Z]{3}$"}, "name": _ref("LanguageMap")}),
+    "Footnote": _object({"number": {"type": "string"}, "text": _ref("LanguageMap")}),
+    "DocumentParagraph": _object(
+        {
+            "eid": {"type": "string", "examples": ["op3"]},
+            "kind": {"enum": ["preambular", "operative", "subparagraph"]},
+            "number": _NULLABLE_STRING,
+            "text": _ref("LanguageMap"),
+            "footnotes": {
+                "description": "Footnote numbers cited; per language when the languages differ.",
+                "oneOf": [
+                    {"type": "array", "items": {"type": "string"}},
+                    {"type": "object", "additionalProperties": {"type": "array", "items": {"type": "string"}}},
+                ],
+            },
+        }
+    ),
+    "CitedBy": _object(
+        {
+            "symbol": _SYMBOL,
+            "url": {"type": "string"},
+            "paragraphs": {"type": "array", "items": {"type": "string"}},
+        }
+    ),
+    "Document": _object(
+        {
+            "symbol": _SYMBOL,
+            "body": {"enum": ["GA", "SC", "ECOSOC"]},
+            "kind": {"enum": ["draft_resolution", "resolution", "draft_decision", "decision"]},
+            "session": {"type": ["integer", "null"]},
+            "agenda_item": {"type": "string"},
+            "date": _DATE,
+            "updated": {"type": "string", "format": "date-time"},
+            "languages": {"type": "array", "items": {"type": "string"}},
+            "title": _ref("LanguageMap"),
+            "sponsors": {"type": "array", "items": _ref("Sponsor")},
+            "sponsor_note": _ref("LanguageMap"),
+            "paragraphs": {"type": "array", "items": _ref("DocumentParagraph")},
+            "footnotes": {"type": "array", "items": _ref("Footnote")},
+            "references": {"type": "array", "items": _ref("Reference")},
+            "cited_by": {"type": "array", "items": _ref("CitedBy")},
+            "url": {"type": "string", "description": "The reader page."},
+        }
+    ),
+    "Paragraph": _object(
+        {
+            "symbol": _SYMBOL,
+            "eid": {"type": "string"},
+            "kind": {"enum": ["preambular", "operative", "subparagraph"]},
+            "number": _NULLABLE_STRING,
+            "text": _ref("LanguageMap"),
+            "lead": {**_LANGUAGE_MAP, "description": "The italic opening words, per language."},
+            "footnotes": {"type": "array", "items": _ref("Footnote")},
+            "citation": {**_LANGUAGE_MAP, "description": "UN-style citation: “A/79/L.124, para. 3”."},
+            "references": {"type": "array", "items": _ref("Reference")},
+            "previous": _NULLABLE_STRING,
+            "next": _NULLABLE_STRING,
+            "url": {"type": "string", "description": "The paragraph page."},
+            "document": {"type": "string", "description": "The document in this API."},
+        }
+    ),
+    "DocumentSummary": _object(
+        {
+            "symbol": _SYMBOL,
+            "body": {"enum": ["GA", "SC", "ECOSOC"]},
+            "kind": {"enum": ["draft_resolution", "resolution", "draft_decision", "decision"]},
+            "session": {"type": ["integer", "null"]},
+            "date": _DATE,
+            "updated": {"type": "string", "format": "date-time"},
+            "languages": {"type": "array", "items": {"type": "string"}},
+            "title": _ref("LanguageMap"),
+            "url": {"type": "string"},
+            "api_url": {"type": "string"},
+        }
+    ),
+    "DocumentList": _object(
+        {
+            "count": {"type": "integer", "minimum": 0},
+            "page": {"type": "integer", "minimum": 1},
+            "pages": {"type": "integer", "minimum": 1},
+            "per_page": {"type": "integer", "minimum": 1, "maximum": 100},
+            "next": _NULLABLE_STRING,
+            "previous": _NULLABLE_STRING,
+            "results": {"type": "array", "items": _ref("DocumentSummary")},
+        }
+    ),
+}
+
+
+def _json_response(description: str, schema: str, conditional: bool = True) -> dict:
+    response = {"description": description, "content": {"application/json": {"schema": _ref(schema)}}}
+    if conditional:
+        response["headers"] = {
+            "ETag": {"schema": {"type": "string"}, "description": "Send back as If-None-Match."},
+            "Last-Modified": {"schema": {"type": "string"}, "description": "Send back as If-Modified-Since."},
+        }
+    return response
+
+
+_NOT_MODIFIED = {"description": "Not modified since the ETag or date the client sent."}
+_SYMBOL_PARAMETER = {
+    "name": "symbol",
+    "in": "path",
+    "required": True,
+    "description": "The document symbol, slashes included and not escaped: A/79/L.124.",
+    "schema": {"type": "string"},
+}
+
+
+def _query(name: str, description: str, schema: dict) -> dict:
+    return {"name": name, "in": "query", "required": False, "description": description, "schema": schema}
+
+
+PATHS = {
+    "/api/documents": {
+        "get": {
+            "operationId": "listDocuments",
+            "summary": "Published documents, newest first, a page at a time",
+            "parameters": [
+                _query("body", "Organ.", {"enum": ["GA", "SC", "ECOSOC"]}),
+                _query("kind", "Kind of document.", {"enum": SCHEMAS["Document"]["properties"]["kind"]["enum"]}),
+                _query("session", "Session number.", {"type": "integer", "minimum": 1}),
+                _query("language", "Has a published text in this language.", {"type": "string"}),
+                _query("cites", "Cites this symbol (e.g. A/RES/59/48).", {"type": "string"}),
+                _query("updated_since", "Changed at or after (ISO 8601).", {"type": "string"}),
+                _query("page", "Page number.", {"type": "integer", "minimum": 1, "default": 1}),
+                _query("per_page", "Page size.", {"type": "integer", "minimum": 1, "maximum": 100, "default": 20}),
+            ],
+            "responses": {
+                "200": _json_response("A page of documents.", "DocumentList"),
+                "304": _NOT_MODIFIED,
+                "400": _json_response("A filter or page parameter is invalid.", "Error", conditional=False),
+                "404": _json_response("No such page.", "Error", conditional=False),
+            },
+        }
+    },
+    "/api/documents/{symbol}": {
+        "get": {
+            "operationId": "getDocument",
+            "summary": "One document: metadata, sponsors, paragraphs, footnotes, references",
+            "parameters": [_SYMBOL_PARAMETER],
+            "responses": {
+                "200": _json_response("The document.", "Document"),
+                "304": _NOT_MODIFIED,
+                "404": _json_response("No published document with this symbol.", "Error", conditional=False),
+            },
+        }
+    },
+    "/api/documents/{symbol}/{eid}": {
+        "get": {
+            "operationId": "getParagraph",
+            "summary": "One paragraph in every published language, with its footnotes and citation",
+            "parameters": [
+                _SYMBOL_PARAMETER,
+                {
+                    "name": "eid",
+                    "in": "path",
+                    "required": True,
+                    "description": "The permanent paragraph id: pp3, op1, op2.a.",
+                    "schema": {"type": "string", "pattern": "^(pp|op|annex)[0-9][0-9a-z._]*$"},
+                },
+            ],
+            "responses": {
+                "200": _json_response("The paragraph.", "Paragraph"),
+                "304": _NOT_MODIFIED,
+                "404": _json_response("No such document or paragraph.", "Error", conditional=False),
+            },
+        }
+    },
+    "/api/openapi.json": {
+        "get": {
+            "operationId": "getOpenAPI",
+            "summary": "This description",
+            "responses": {
+                "200": {"description": "OpenAPI 3.1", "content": {"application/json": {"schema": {"type": "object"}}}}
+            },
+        }
+    },
+}
+
+
+def document() -> dict:
+    return copy.deepcopy(
+        {
+            "openapi": "3.1.0",
+            "info": {
+                "title": "Reading Room API",
+                "version": "1.0.0",
+                "description": (
+                    "United Nations documents paragraph by paragraph, text per language. Read-only; any origin "
+                    "may call it (CORS). Responses carry ETag and Last-Modified: send If-None-Match or "
+                    "If-Modified-Since to get 304 Not Modified when nothing changed."
+                ),
+            },
+            "paths": PATHS,
+            "components": {"schemas": SCHEMAS},
+        }
+    )

@@ -1,0 +1,356 @@
+"""The SQL that keeps search_entry current: triggers on the documents tables, per database.
+
+Migration 0002 installs it; `rebuild()` statements refill the index from scratch (the migration's
+backfill and generate_corpus use them). PostgreSQL: plpgsql triggers compute a tsvector with a
+per-language configuration (unaccent, then the Snowball stemmer) into search_entry.vector, under a
+GIN index. SQLite: triggers keep an FTS5 table search_fts (rowid = search_entry.id) whose `stems`
+column is filled by rr_stems(), a Python function (text.stems) the app registers on every
+connection, since SQLite has no French stemmer. A change to this file needs a new migration.
+"""
+
+from __future__ import annotations
+
+# Leads that differ only by an adverb are one opening phrase: "Recalling also" → "Recalling".
+OPENING_SUFFIXES = [
+    " once again",
+    " furthermore",
+    " moreover",
+    " further",
+    " also",
+    " again",
+    " en outre",
+    " également",
+    " de nouveau",
+    " à nouveau",
+    " par ailleurs",
+    " de plus",
+    " aussi",
+]
+CONFIGS = {"en": "en_unaccent", "fr": "fr_unaccent"}  # other languages: simple_unaccent (no stemming)
+
+COLUMNS = (
+    "id, paragraph_text_id, footnote_text_id, paragraph_id, footnote_id, document_id, language_id, "
+    "visible, kind, opening, position, date, body, session, doc_kind"
+)
+
+
+def opening(lead: str) -> str:
+    cases = " ".join(
+        f"WHEN {lead} LIKE '%{suffix}' THEN substr({lead}, 1, length({lead}) - {len(suffix)})"
+        for suffix in OPENING_SUFFIXES
+    )
+    return f"CASE {cases} ELSE COALESCE({lead}, '') END"
+
+
+def _visible(document: str, language: str) -> str:
+    return (
+        f"EXISTS (SELECT 1 FROM documents_document vd JOIN documents_documenttext vt ON vt.document_id = vd.id "
+        f"WHERE vd.id = {document} AND vd.status = 'published' AND vt.language_id = {language} AND vt.published)"
+    )
+
+
+def paragraph_select(t: str, vector: bool) -> str:
+    """Index rows for paragraph texts: `t` is NEW in a trigger, or the alias of a paragraph-text scan."""
+    return (
+        f"SELECT {t}.id * 2, {t}.id, NULL, p.id, NULL, d.id, {t}.language_id, "
+        f"{_visible('d.id', f'{t}.language_id')}, p.kind, {opening(f'{t}.lead')}, p.position, "
+        f"d.date, d.body, d.session, d.kind"
+        + (f", to_tsvector(search_config({t}.language_id), {t}.text)" if vector else "")
+        + " FROM documents_paragraph p JOIN documents_document d ON d.id = p.document_id"
+    )
+
+
+def footnote_select(t: str, vector: bool) -> str:
+    return (
+        f"SELECT {t}.id * 2 + 1, NULL, {t}.id, NULL, f.id, d.id, {t}.language_id, "
+        f"{_visible('d.id', f'{t}.language_id')}, 'footnote', '', 100000 + f.position, "
+        f"d.date, d.body, d.session, d.kind"
+        + (f", to_tsvector(search_config({t}.language_id), {t}.text)" if vector else "")
+        + " FROM documents_footnote f JOIN documents_document d ON d.id = f.document_id"
+    )
+
+
+def _refresh_visible(where: str) -> str:
+    visible = _visible("search_entry.document_id", "search_entry.language_id")
+    return f"UPDATE search_entry SET visible = {visible} WHERE {where}"
+
+
+# ---------------------------------------------------------------------------------------------- PostgreSQL
+
+PG_CONFIGS = """
+CREATE EXTENSION IF NOT EXISTS unaccent;
+DO $$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_ts_config WHERE cfgname = 'en_unaccent') THEN
+    CREATE TEXT SEARCH CONFIGURATION en_unaccent (COPY = english);
+    ALTER TEXT SEARCH CONFIGURATION en_unaccent
+      ALTER MAPPING FOR hword, hword_part, word WITH unaccent, english_stem;
+  END IF;
+  IF NOT EXISTS (SELECT 1 FROM pg_ts_config WHERE cfgname = 'fr_unaccent') THEN
+    CREATE TEXT SEARCH CONFIGURATION fr_unaccent (COPY = french);
+    ALTER TEXT SEARCH CONFIGURATION fr_unaccent
+      ALTER MAPPING FOR hword, hword_part, word WITH unaccent, french_stem;
+  END IF;
+  IF NOT EXISTS (SELECT 1 FROM pg_ts_config WHERE cfgname = 'simple_unaccent') THEN
+    CREATE TEXT SEARCH CONFIGURATION simple_unaccent (COPY = simple);
+    ALTER TEXT SEARCH CONFIGURATION simple_unaccent
+      ALTER MAPPING FOR hword, hword_part, word WITH unaccent, simple;
+  END IF;
+END
+$$;
+"""
+
+
+def pg_config_function() -> str:
+    cases = " ".join(f"WHEN '{code}' THEN '{name}'" for code, name in CONFIGS.items())
+    return (
+        "CREATE OR REPLACE FUNCTION search_config(language text) RETURNS regconfig "
+        "LANGUAGE sql IMMUTABLE PARALLEL SAFE AS "
+        f"$$ SELECT (CASE language {cases} ELSE 'simple_unaccent' END)::regconfig $$;"
+    )
+
+
+def _pg_upsert(select: str, where: str) -> str:
+    updates = ", ".join(f"{c} = EXCLUDED.{c}" for c in COLUMNS.split(", ")[1:] + ["vector"])
+    return f"INSERT INTO search_entry ({COLUMNS}, vector) {select} WHERE {where} ON CONFLICT (id) DO UPDATE SET {updates};"
+
+
+def _pg_trigger(name: str, table: str, body: str, when_update: str | None) -> str:
+    sql = [
+        f"CREATE OR REPLACE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$\nBEGIN\n{body}\nEND\n$$;",
+        f"DROP TRIGGER IF EXISTS {name}_insert_delete ON {table};",
+        f"CREATE TRIGGER {name}_insert_delete AFTER INSERT OR DELETE ON {table} "
+        f"FOR EACH ROW EXECUTE FUNCTION {name}();",
+        f"DROP TRIGGER IF EXISTS {name}_update ON {table};",
+    ]
+    if when_update:
+        sql.append(
+            f"CREATE TRIGGER {name}_update AFTER UPDATE ON {table} FOR EACH ROW "
+            f"WHEN ({when_update}) EXECUTE FUNCTION {name}();"
+        )
+    return "\n".join(sql)
+
+
+def _changed(*columns: str) -> str:
+    return " OR ".join(f"OLD.{c} IS DISTINCT FROM NEW.{c}" for c in columns)
+
+
+PG_TRIGGERS = [
+    _pg_trigger(
+        "search_paragraph_text",
+        "documents_paragraphtext",
+        f"""IF TG_OP = 'DELETE' THEN
+  DELETE FROM search_entry WHERE id = OLD.id * 2;
+  RETURN OLD;
+END IF;
+{_pg_upsert(paragraph_select("NEW", vector=True), "p.id = NEW.paragraph_id")}
+RETURN NEW;""",
+        _changed("text", "lead", "language_id", "paragraph_id"),
+    ),
+    _pg_trigger(
+        "search_footnote_text",
+        "documents_footnotetext",
+        f"""IF TG_OP = 'DELETE' THEN
+  DELETE FROM search_entry WHERE id = OLD.id * 2 + 1;
+  RETURN OLD;
+END IF;
+{_pg_upsert(footnote_select("NEW", vector=True), "f.id = NEW.footnote_id")}
+RETURN NEW;""",
+        _changed("text", "language_id", "footnote_id"),
+    ),
+    _pg_trigger(
+        "search_paragraph",
+        "documents_paragraph",
+        """IF TG_OP = 'DELETE' THEN
+  DELETE FROM search_entry WHERE document_id = OLD.document_id AND paragraph_id = OLD.id;
+  RETURN OLD;
+END IF;
+IF TG_OP = 'UPDATE' THEN
+  UPDATE search_entry SET kind = NEW.kind, position = NEW.position
+  WHERE document_id = NEW.document_id AND paragraph_id = NEW.id;
+END IF;
+RETURN NEW;""",
+        _changed("kind", "position"),
+    ),
+    _pg_trigger(
+        "search_footnote",
+        "documents_footnote",
+        """IF TG_OP = 'DELETE' THEN
+  DELETE FROM search_entry WHERE document_id = OLD.document_id AND footnote_id = OLD.id;
+  RETURN OLD;
+END IF;
+IF TG_OP = 'UPDATE' THEN
+  UPDATE search_entry SET position = 100000 + NEW.position
+  WHERE document_id = NEW.document_id AND footnote_id = NEW.id;
+END IF;
+RETURN NEW;""",
+        _changed("position"),
+    ),
+    _pg_trigger(
+        "search_document",
+        "documents_document",
+        f"""IF TG_OP = 'DELETE' THEN
+  DELETE FROM search_entry WHERE document_id = OLD.id;
+  RETURN OLD;
+END IF;
+IF TG_OP = 'UPDATE' THEN
+  UPDATE search_entry SET date = NEW.date, body = NEW.body, session = NEW.session, doc_kind = NEW.kind,
+    visible = {_visible("NEW.id", "search_entry.language_id")}
+  WHERE document_id = NEW.id;
+END IF;
+RETURN NEW;""",
+        _changed("status", "date", "body", "session", "kind"),
+    ),
+    _pg_trigger(
+        "search_document_text",
+        "documents_documenttext",
+        f"""IF TG_OP <> 'INSERT' THEN
+  {_refresh_visible("document_id = OLD.document_id AND language_id = OLD.language_id")};
+END IF;
+IF TG_OP <> 'DELETE' THEN
+  {_refresh_visible("document_id = NEW.document_id AND language_id = NEW.language_id")};
+END IF;
+RETURN NULL;""",
+        _changed("published", "document_id", "language_id"),
+    ),
+]
+
+PG_INSTALL = [
+    PG_CONFIGS,
+    pg_config_function(),
+    "ALTER TABLE search_entry ADD COLUMN IF NOT EXISTS vector tsvector NOT NULL DEFAULT ''::tsvector;",
+    "CREATE INDEX IF NOT EXISTS search_entry_vector ON search_entry USING gin (vector);",
+    *PG_TRIGGERS,
+]
+PG_UNINSTALL = [
+    *(
+        f"DROP TRIGGER IF EXISTS {name}_{event} ON {table};"
+        for name, table in [
+            ("search_paragraph_text", "documents_paragraphtext"),
+            ("search_footnote_text", "documents_footnotetext"),
+            ("search_paragraph", "documents_paragraph"),
+            ("search_footnote", "documents_footnote"),
+            ("search_document", "documents_document"),
+            ("search_document_text", "documents_documenttext"),
+        ]
+        for event in ("insert_delete", "update")
+    ),
+    "DROP INDEX IF EXISTS search_entry_vector;",
+    "ALTER TABLE search_entry DROP COLUMN IF EXISTS vector;",
+]
+
+
+def pg_rebuild() -> list[str]:
+    return [
+        "TRUNCATE search_entry;",
+        f"INSERT INTO search_entry ({COLUMNS}, vector) {paragraph_select('pt', vector=True)} "
+        "JOIN documents_paragraphtext pt ON pt.paragraph_id = p.id;",
+        f"INSERT INTO search_entry ({COLUMNS}, vector) {footnote_select('ft', vector=True)} "
+        "JOIN documents_footnotetext ft ON ft.footnote_id = f.id;",
+        "ANALYZE search_entry;",
+    ]
+
+
+# ---------------------------------------------------------------------------------------------- SQLite
+
+SQLITE_FTS = (
+    "CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(stems, lang, tokenize = 'unicode61 remove_diacritics 2');"
+)
+
+
+def _sqlite_index(select: str, where: str, t: str, offset: str) -> str:
+    return (
+        f"INSERT OR REPLACE INTO search_entry ({COLUMNS}) {select} WHERE {where};\n"
+        f"  DELETE FROM search_fts WHERE rowid = {t}.id * 2{offset};\n"
+        f"  INSERT INTO search_fts (rowid, stems, lang) "
+        f"VALUES ({t}.id * 2{offset}, rr_stems({t}.language_id, {t}.text), {t}.language_id);"
+    )
+
+
+def _sqlite_triggers() -> list[tuple[str, str]]:
+    """(name, CREATE TRIGGER statement) pairs."""
+    paragraph = _sqlite_index(paragraph_select("NEW", False), "p.id = NEW.paragraph_id", "NEW", "")
+    footnote = _sqlite_index(footnote_select("NEW", False), "f.id = NEW.footnote_id", "NEW", " + 1")
+    triggers = {
+        "search_paragraph_text_insert": "AFTER INSERT ON documents_paragraphtext BEGIN\n  " + paragraph,
+        "search_paragraph_text_update": "AFTER UPDATE ON documents_paragraphtext WHEN "
+        + _sqlite_changed("text", "lead", "language_id", "paragraph_id")
+        + " BEGIN\n  "
+        + paragraph,
+        "search_paragraph_text_delete": "AFTER DELETE ON documents_paragraphtext BEGIN\n"
+        "  DELETE FROM search_entry WHERE id = OLD.id * 2;\n  DELETE FROM search_fts WHERE rowid = OLD.id * 2;",
+        "search_footnote_text_insert": "AFTER INSERT ON documents_footnotetext BEGIN\n  " + footnote,
+        "search_footnote_text_update": "AFTER UPDATE ON documents_footnotetext WHEN "
+        + _sqlite_changed("text", "language_id", "footnote_id")
+        + " BEGIN\n  "
+        + footnote,
+        "search_footnote_text_delete": "AFTER DELETE ON documents_footnotetext BEGIN\n"
+        "  DELETE FROM search_entry WHERE id = OLD.id * 2 + 1;\n"
+        "  DELETE FROM search_fts WHERE rowid = OLD.id * 2 + 1;",
+        "search_paragraph_update": "AFTER UPDATE ON documents_paragraph WHEN "
+        + _sqlite_changed("kind", "position")
+        + " BEGIN\n  UPDATE search_entry SET kind = NEW.kind, position = NEW.position "
+        "WHERE document_id = NEW.document_id AND paragraph_id = NEW.id;",
+        "search_footnote_update": "AFTER UPDATE ON documents_footnote WHEN "
+        + _sqlite_changed("position")
+        + " BEGIN\n  UPDATE search_entry SET position = 100000 + NEW.position "
+        "WHERE document_id = NEW.document_id AND footnote_id = NEW.id;",
+        "search_document_update": "AFTER UPDATE ON documents_document WHEN "
+        + _sqlite_changed("status", "date", "body", "session", "kind")
+        + " BEGIN\n  UPDATE search_entry SET date = NEW.date, body = NEW.body, session = NEW.session, "
+        f"doc_kind = NEW.kind, visible = {_visible('NEW.id', 'search_entry.language_id')} "
+        "WHERE document_id = NEW.id;",
+        "search_document_delete": "AFTER DELETE ON documents_document BEGIN\n"
+        "  DELETE FROM search_fts WHERE rowid IN (SELECT id FROM search_entry WHERE document_id = OLD.id);\n"
+        "  DELETE FROM search_entry WHERE document_id = OLD.id;",
+        "search_document_text_insert": "AFTER INSERT ON documents_documenttext BEGIN\n  "
+        + _refresh_visible("document_id = NEW.document_id AND language_id = NEW.language_id")
+        + ";",
+        "search_document_text_update": "AFTER UPDATE ON documents_documenttext WHEN "
+        + _sqlite_changed("published", "document_id", "language_id")
+        + " BEGIN\n  "
+        + _refresh_visible("document_id = OLD.document_id AND language_id = OLD.language_id")
+        + ";\n  "
+        + _refresh_visible("document_id = NEW.document_id AND language_id = NEW.language_id")
+        + ";",
+        "search_document_text_delete": "AFTER DELETE ON documents_documenttext BEGIN\n  "
+        + _refresh_visible("document_id = OLD.document_id AND language_id = OLD.language_id")
+        + ";",
+    }
+    return [(name, f"CREATE TRIGGER IF NOT EXISTS {name} {body}\nEND;") for name, body in triggers.items()]
+
+
+def _sqlite_changed(*columns: str) -> str:
+    return "(" + " OR ".join(f"OLD.{c} IS NOT NEW.{c}" for c in columns) + ")"
+
+
+SQLITE_TRIGGERS = _sqlite_triggers()
+SQLITE_INSTALL = [SQLITE_FTS, *(sql for _, sql in SQLITE_TRIGGERS)]
+SQLITE_UNINSTALL = [*(f"DROP TRIGGER IF EXISTS {name};" for name, _ in SQLITE_TRIGGERS), "DROP TABLE IF EXISTS search_fts;"]
+
+
+def sqlite_rebuild() -> list[str]:
+    return [
+        "DELETE FROM search_entry;",
+        "DELETE FROM search_fts;",
+        f"INSERT INTO search_entry ({COLUMNS}) {paragraph_select('pt', vector=False)} "
+        "JOIN documents_paragraphtext pt ON pt.paragraph_id = p.id;",
+        f"INSERT INTO search_entry ({COLUMNS}) {footnote_select('ft', vector=False)} "
+        "JOIN documents_footnotetext ft ON ft.footnote_id = f.id;",
+        "INSERT INTO search_fts (rowid, stems, lang) "
+        "SELECT id * 2, rr_stems(language_id, text), language_id FROM documents_paragraphtext;",
+        "INSERT INTO search_fts (rowid, stems, lang) "
+        "SELECT id * 2 + 1, rr_stems(language_id, text), language_id FROM documents_footnotetext;",
+    ]
+
+
+def install(connection) -> list[str]:
+    return PG_INSTALL if connection.vendor == "postgresql" else SQLITE_INSTALL
+
+
+def uninstall(connection) -> list[str]:
+    return PG_UNINSTALL if connection.vendor == "postgresql" else SQLITE_UNINSTALL
+
+
+def rebuild(connection) -> list[str]:
+    return pg_rebuild() if connection.vendor == "postgresql" else sqlite_rebuild()

@@ -1,0 +1,210 @@
+"""Search text analysis in pure Python: folding, Snowball stems, the query language, highlights.
+
+PostgreSQL analyses texts itself (the en_unaccent and fr_unaccent configurations made by the
+migrations). SQLite has no French stemmer, so its index and its queries go through `stems()`,
+which takes the same steps as those configurations: split into words, lower case, remove accents,
+Snowball stem (`english` is Porter2, like PostgreSQL's english_stem). Stop words are dropped from
+queries, not from the index, so that phrases keep their word positions.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import snowballstemmer
+from django.utils.html import escape
+
+from .stopwords import STOPWORDS
+
+MAX_QUERY_CHARS = 200  # a longer query is cut here: no one types more, and it bounds the work
+MAX_TERMS = 12
+STEMMERS = {"en": "english", "fr": "french"}  # language code → Snowball algorithm; others: no stemming
+
+WORD = re.compile(r"\w+")
+# A chunk PostgreSQL's parser reads as one token: 59/48, anti-terrorist, A/79/L.124.
+COMPOUND = re.compile(r"^\w+(?:[-/.]\w+)+$")
+QUOTES = str.maketrans({"«": '"', "»": '"', "“": '"', "”": '"', "„": '"', "‟": '"'})
+LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss"})
+# ts_headline's StartSel/StopSel and our own highlighter mark matches with these private-use
+# characters; texts never contain them, so escaping the text and then turning them into <mark>
+# cannot mistake a text's own characters for markup.
+START, STOP = "\ue000", "\ue001"
+
+_local = threading.local()  # Snowball stemmer objects keep state: one per thread
+
+
+def fold(word: str) -> str:
+    """Lower case without accents: 'Douchanbé' → 'douchanbe', 'Œuvre' → 'oeuvre'."""
+    decomposed = unicodedata.normalize("NFKD", word.translate(LIGATURES))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+@lru_cache(maxsize=100_000)
+def stem(word: str, language: str) -> str:
+    """The index term for one word: 'coopération' → 'cooper', 'sponsoring' → 'sponsor'."""
+    folded = fold(word)
+    algorithm = STEMMERS.get(language)
+    if algorithm is None:
+        return folded
+    stemmers = _local.__dict__.setdefault("stemmers", {})
+    stemmer = stemmers.get(algorithm) or stemmers.setdefault(algorithm, snowballstemmer.stemmer(algorithm))
+    return stemmer.stemWord(folded)
+
+
+def stems(language: str, text: str | None) -> str:
+    """Every word of a text as its index term, in order (SQLite's FTS5 indexes this)."""
+    return " ".join(stem(w, language) for w in WORD.findall(text or ""))
+
+
+def is_stopword(word: str, language: str) -> bool:
+    # PostgreSQL's unaccent runs before the stemmer's stop-word check: do the same.
+    return fold(word) in STOPWORDS.get(language, ())
+
+
+def clean(q: str) -> str:
+    """The query as we search it: no control characters, French and curly quotes as '"', cut short."""
+    q = unicodedata.normalize("NFC", q or "").translate(QUOTES)
+    q = "".join(" " if unicodedata.category(c)[0] == "C" else c for c in q)
+    return " ".join(q.split())[:MAX_QUERY_CHARS].strip()
+
+
+@dataclass(frozen=True)
+class Term:
+    words: tuple[str, ...]
+    phrase: bool = False  # "quoted", or a compound such as 59/48 or anti-terrorist
+    negated: bool = False
+    compound: str = ""  # the compound as typed, which PostgreSQL's parser keeps whole
+
+    def websearch(self) -> str:
+        body = self.compound or (f'"{" ".join(self.words)}"' if self.phrase else self.words[0])
+        return f"-{body}" if self.negated else body
+
+
+@dataclass
+class Query:
+    """A web-search-style query: words, "phrases", -excluded, OR between groups of words.
+
+    As in PostgreSQL's websearch_to_tsquery, OR binds loosest: `a b or c` is (a and b) or c.
+    """
+
+    text: str
+    groups: list[list[Term]] = field(default_factory=list)
+
+    @classmethod
+    def parse(cls, q: str) -> Query:
+        text = clean(q)
+        groups: list[list[Term]] = [[]]
+        count = 0
+        for match in re.finditer(r'(-?)"([^"]*)"?|(\S+)', text):
+            if count >= MAX_TERMS:
+                break
+            sign, quoted, chunk = match.groups()
+            if chunk is None:
+                words = tuple(WORD.findall(quoted))
+                term = Term(words, phrase=len(words) > 1, negated=sign == "-") if words else None
+            elif chunk.lower() == "or":
+                if groups[-1]:
+                    groups.append([])
+                continue
+            else:
+                negated = chunk.startswith("-") and len(chunk) > 1
+                chunk = chunk[1:] if negated else chunk
+                words = tuple(WORD.findall(chunk))
+                compound = chunk.strip(".,;:!?()[]{}'") if len(words) > 1 else ""
+                term = (
+                    Term(words, len(words) > 1, negated, compound if COMPOUND.match(compound) else "")
+                    if words
+                    else None
+                )
+            if term:
+                groups[-1].append(term)
+                count += 1
+        return cls(text, [g for g in groups if any(not t.negated for t in g)])
+
+    def __bool__(self) -> bool:
+        return bool(self.groups)
+
+    def websearch(self) -> str:
+        """The query rewritten for websearch_to_tsquery: only words, quotes, '-' and 'or' are left."""
+        return " or ".join(" ".join(t.websearch() for t in group) for group in self.groups)
+
+    def positive_words(self) -> list[str]:
+        return [w for group in self.groups for t in group if not t.negated for w in t.words]
+
+    def fts5(self, language: str) -> str | None:
+        """An FTS5 MATCH expression on the stems column for one language, or None if nothing is left."""
+        groups = []
+        for group in self.groups:
+            included, excluded = [], []
+            for term in group:
+                words = list(term.words)
+                if term.phrase:  # stop words inside a phrase stay: they hold positions, as in PostgreSQL
+                    while words and is_stopword(words[0], language):
+                        words.pop(0)
+                    while words and is_stopword(words[-1], language):
+                        words.pop()
+                else:
+                    words = [w for w in words if not is_stopword(w, language)]
+                if not words:
+                    continue
+                phrase = '"' + " ".join(stem(w, language) for w in words) + '"'
+                (excluded if term.negated else included).append(phrase)
+            if included:
+                expression = " AND ".join(included) + "".join(f" NOT {p}" for p in excluded)
+                groups.append(f"({expression})")
+        if not groups:
+            return None
+        return f'(lang : "{language}" AND stems : ({" OR ".join(groups)}))'
+
+    def stem_set(self, language: str) -> set[str]:
+        """Index terms to highlight in a text of that language."""
+        return {stem(w, language) for w in self.positive_words() if not is_stopword(w, language)}
+
+
+def marked_html(marked: str) -> str:
+    """Escape a text carrying START/STOP marks and turn the marks into <mark> elements."""
+    return escape(marked).replace(START, "<mark>").replace(STOP, "</mark>")
+
+
+def marked_words(marked: str) -> list[str]:
+    """The words between marks, as they are written in the text (for ?hl= on the permalink)."""
+    return re.findall(f"{START}([^{STOP}]*){STOP}", marked)
+
+
+def highlight(text: str, query: Query, language: str, max_words: int = 35) -> str:
+    """The text (or the part of it with the most matches) with START/STOP around matching words.
+
+    SQLite's stand-in for PostgreSQL's ts_headline: same marks, same window size.
+    """
+    wanted = query.stem_set(language)
+    tokens = list(WORD.finditer(text))
+    hits = [stem(t.group(), language) in wanted for t in tokens]
+    start = 0
+    if len(tokens) > max_words:
+        best = -1
+        for i in range(len(tokens) - max_words + 1):
+            score = sum(hits[i : i + max_words])
+            if score > best:
+                best, start = score, i
+        start = max(0, min(start, len(tokens) - max_words))
+        window = range(start, start + max_words)
+    else:
+        window = range(len(tokens))
+    if not tokens:
+        return text
+    out = []
+    begin = tokens[window[0]].start() if window[0] > 0 else 0
+    end = tokens[window[-1]].end() if window[-1] < len(tokens) - 1 else len(text)
+    position = begin
+    for i in window:
+        token = tokens[i]
+        if hits[i]:
+            out.append(text[position : token.start()] + START + token.group() + STOP)
+            position = token.end()
+    out.append(text[position:end])
+    snippet = "".join(out)
+    return ("… " if begin > 0 else "") + snippet + (" …" if end < len(text) else "")
