@@ -3,6 +3,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, register_converter
 
 from reading_room.documents import api, converters, exports, feeds, sitemaps, views
+from reading_room.search import views as search_views
 
 register_converter(converters.SymbolConverter, "symbol")
 register_converter(converters.EidConverter, "eid")
@@ -24,6 +25,11 @@ urlpatterns = [
         name="sitemap",
     ),
     path("feeds/documents.atom", feeds.RecentDocumentsFeed(), name="feed"),
+    path("search", search_views.search_page, name="search"),
+    path("sessions/", search_views.sessions, name="sessions"),
+    path("sessions/<int:session>/", search_views.session, name="session"),
+    path("sponsors/", search_views.sponsors, name="sponsors"),
+    path("sponsors/<str:iso3>/", search_views.sponsor, name="sponsor"),
     # Above the catch-alls: the symbol converter would otherwise swallow "akn.xml" or "print".
     path("<symbol:symbol>/akn.xml", exports.akoma_ntoso, name="akn"),
     path("<symbol:symbol>/akn.<slug:language>.xml", exports.akoma_ntoso, name="akn-language"),

@@ -276,3 +276,78 @@ def test_it_refuses_text_that_is_not_a_resolution(text):
 def test_it_splits_footnote_blocks_from_text_blocks(sample_fr):
     kinds = [b.kind for b in split_blocks(sample_fr)]
     assert kinds.count("footnote") == 2  # the two labelled blocks; the unlabelled one is found later
+
+
+def test_a_repeated_subparagraph_letter_gets_its_own_id():
+    text = "The General Assembly,\n\nRecalling,\n\n1. Decides:\n(a) one;\n(a) two;\n2. Ends."
+    parsed = parse(text, "en")
+    assert [p.eid for p in parsed.paragraphs] == ["pp1", "op1", "op1.a", "op1.a_2", "op2"]
+    assert any("twice" in w for w in parsed.warnings)
+
+
+WITH_ANNEX = """United Nations A/RES/53/243
+General Assembly Distr.: General
+6 October 1999
+
+Fifty-third session
+Agenda item 31
+Resolution adopted by the General Assembly on 13 September 1999
+[without reference to a Main Committee (A/53/L.79)]
+53/243. Declaration and Programme of Action on a Culture of Peace
+
+The General Assembly,
+
+Recalling the Charter of the United Nations,
+
+1. Proclaims solemnly the present Declaration;
+
+2. Requests the Secretary-General to act.
+
+107th plenary meeting
+13 September 1999
+
+Annex
+Declaration on a Culture of Peace
+
+The General Assembly,
+
+Recognizing that peace not only is the absence of conflict,
+
+Article 1
+A culture of peace is a set of values, attitudes, traditions and modes of behaviour based on:
+
+(a) Respect for life;
+
+(b) Respect for the principles of sovereignty;
+
+Article 2
+Progress in the fuller development of a culture of peace comes about through values.
+
+1. Each State shall act.
+
+2. Each State shall report.
+"""
+
+
+def test_an_annex_has_its_own_structure_and_ids():
+    parsed = parse(WITH_ANNEX, "en")
+    eids = [p.eid for p in parsed.paragraphs]
+    assert eids[:3] == ["pp1", "op1", "op2"]
+    assert eids[3:] == [
+        "annex1",
+        "annex1.title",
+        "annex1.pp1",
+        "annex1.pp2",
+        "annex1.art1",
+        "annex1.art1.pp1",
+        "annex1.art1.pp1.a",
+        "annex1.art1.pp1.b",
+        "annex1.art2",
+        "annex1.art2.pp1",
+        "annex1.art2.para1",
+        "annex1.art2.para2",
+    ]
+    assert parsed.closing_lines == ["107th plenary meeting", "13 September 1999"]
+    assert parsed.paragraph("annex1.title").text == "Declaration on a Culture of Peace"
+    assert parsed.paragraph("annex1.art2.para2").number == "2"
+    assert parsed.header.resolution_number == "53/243"

@@ -13,7 +13,8 @@ from django.core.paginator import EmptyPage, Paginator
 from django.db.models import Count, Max, Prefetch
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.urls import reverse
-from django.utils.dateparse import parse_date, parse_datetime
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 from django.views.decorators.http import condition, require_GET
 
 from . import crossrefs, openapi
@@ -246,9 +247,14 @@ def _filtered(request: HttpRequest):
     if cites := params.get("cites"):
         documents = documents.filter(paragraphs__references__target=Document.key_for(cites))
     if since := params.get("updated_since"):
-        moment = parse_datetime(since) or (parse_date(since) and parse_datetime(f"{since}T00:00:00+00:00"))
+        try:
+            moment = parse_datetime(since)
+        except ValueError:
+            moment = None
         if not moment:
             raise BadRequest("updated_since must be an ISO 8601 date or date-time")
+        if timezone.is_naive(moment):  # a bare date or local time: taken as UTC
+            moment = timezone.make_aware(moment, datetime.UTC)
         documents = documents.filter(updated__gte=moment)
     return documents.distinct()
 

@@ -14,17 +14,15 @@ _LOCALES = {"en": "en_GB", "fr": "fr_FR", "es": "es_ES", "ar": "ar_AR", "zh": "z
 
 def paragraph_card(request: HttpRequest, document: Document, eid: str, url: str) -> dict:
     """Title "A/79/L.124, op. 3"; the paragraph in the interface language if the document has it."""
-    languages = list(
-        DocumentText.objects.filter(document=document, published=True)
+    published = DocumentText.objects.filter(document=document, published=True).values("language_id")
+    texts = dict(
+        ParagraphText.objects.filter(paragraph__document=document, paragraph__eid=eid, language__in=published)
         .order_by("language__position")
-        .values_list("language_id", flat=True)
-    )
-    language = get_language() if get_language() in languages else (languages[0] if languages else "")
-    text = (
-        ParagraphText.objects.filter(paragraph__document=document, paragraph__eid=eid, language_id=language)
-        .values_list("text", flat=True)
-        .first()
-    )
+        .values_list("language_id", "text")
+    )  # one query: the published languages and the paragraph in each
+    languages = list(texts)
+    language = get_language() if get_language() in texts else (languages[0] if languages else "")
+    text = texts.get(language, "")
     canonical = request.build_absolute_uri(url)
     return {
         "title": f"{document.symbol}, {short_label(eid)}",

@@ -39,8 +39,9 @@ class ParagraphForm(forms.ModelForm):
                 required=False,
                 initial=with_markers(text.text, citations) if text else "",
                 strip=False,
-                widget=forms.Textarea(attrs={"rows": 10, "lang": lang.code, "dir": lang.direction,
-                                             "class": "paragraph-text"}),
+                widget=forms.Textarea(
+                    attrs={"rows": 6, "lang": lang.code, "dir": lang.direction, "class": "paragraph-text"}
+                ),
                 help_text=_("Footnote calls are written [^2]; keep them where the call belongs."),
             )
             self.fields[f"lead_{lang.code}"] = forms.CharField(
@@ -55,9 +56,11 @@ class ParagraphForm(forms.ModelForm):
 
     @property
     def text_fields(self) -> list[tuple[str, ...]]:
-        return [tuple(f"text_{lang.code}" for lang in self.languages),
-                tuple(f"lead_{lang.code}" for lang in self.languages),
-                tuple(f"version_{lang.code}" for lang in self.languages)]
+        return [
+            tuple(f"text_{lang.code}" for lang in self.languages),
+            tuple(f"lead_{lang.code}" for lang in self.languages),
+            tuple(f"version_{lang.code}" for lang in self.languages),
+        ]
 
     def clean(self):
         cleaned = super().clean()
@@ -68,7 +71,9 @@ class ParagraphForm(forms.ModelForm):
             text, citations = split_markers(marked)
             unknown = sorted({n for _o, n in citations if n not in numbers})
             if unknown:
-                self.add_error(f"text_{lang.code}", _("No footnote %(n)s in this document.") % {"n": ", ".join(unknown)})
+                self.add_error(
+                    f"text_{lang.code}", _("No footnote %(n)s in this document.") % {"n": ", ".join(unknown)}
+                )
             if "[^" in MARKER.sub("", marked):
                 self.add_error(f"text_{lang.code}", _("A footnote call must be written [^number], e.g. [^2]."))
             lead = cleaned.get(f"lead_{lang.code}") or ""
@@ -84,7 +89,8 @@ class ParagraphForm(forms.ModelForm):
                         "Someone saved this %(language)s text while you were editing it. Nothing was saved. "
                         "Their version is now in the box below your text; merge your change into it and save again. "
                         "Your version: “%(yours)s”"
-                    ) % {"language": lang.name, "yours": marked},
+                    )
+                    % {"language": lang.name, "yours": marked},
                 )
                 self.data = self.data.copy()
                 self.data[self.add_prefix(f"text_{lang.code}")] = current
@@ -109,7 +115,9 @@ class ParagraphForm(forms.ModelForm):
                 if locked.version != stored.version:
                     raise forms.ValidationError(_("Someone saved this text at the same moment; reload the page."))
             if stored.pk and (text, lead, citations) == (
-                stored.text, stored.lead, [(c.offset, c.footnote.number) for c in stored.citations.all()]
+                stored.text,
+                stored.lead,
+                [(c.offset, c.footnote.number) for c in stored.citations.all()],
             ):
                 continue
             stored.text, stored.lead = text, lead

@@ -168,6 +168,7 @@ class Paragraph(models.Model):
         PREAMBULAR = "preambular", _("preambular")
         OPERATIVE = "operative", _("operative")
         SUBPARAGRAPH = "subparagraph", _("sub-paragraph")
+        HEADING = "heading", _("heading")  # annex headings: "Annex", its title, "Article 1"
 
     document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="paragraphs")
     eid = models.CharField(_("id"), max_length=40)

@@ -30,6 +30,17 @@ PENDING = {
 }
 
 
+CITE_LABELS = {
+    "en": _("Cite %(eid)s in English"),
+    "fr": _("Cite %(eid)s in French"),
+}
+
+
+def cite_label(language: Language, eid: str) -> str:
+    label = CITE_LABELS.get(language.code) or _("Cite %(eid)s in %(language)s")
+    return label % {"eid": eid, "language": language.name}
+
+
 def pending_message(code: str) -> str:
     return PENDING.get(code) or _("Version in %(language)s pending") % {"language": code}
 
@@ -42,6 +53,7 @@ class Cell:
     pieces: list[dict] = field(default_factory=list)  # {"text", "italic"[, "target", "href"]} or {"ref", "id"}
     missing: bool = False
     citation: str = ""  # "A/79/L.124, para. 3" in this language
+    cite_label: str = ""  # the copy button's accessible name
 
     @property
     def pending(self) -> str:
@@ -100,6 +112,12 @@ class Reading:
     def pending(self) -> list[str]:
         """Official languages of the site this document has no text in yet."""
         return [pending_message(code) for code in DEFAULT_VIEW if code not in self.available]
+
+    @property
+    def under_review(self) -> list[Language]:
+        """Shown languages whose machine-corrected text an editor has not finished reviewing."""
+        codes = set(self.document.corrections.filter(status="pending").values_list("language_id", flat=True).distinct())
+        return [lang for lang in self.languages if lang.code in codes]
 
     @property
     def has_sponsors(self) -> bool:
@@ -169,7 +187,8 @@ def read_document(document: Document, view: tuple[str, ...], eids: list[str] | N
                 cells.append(Cell(lang, missing=True))
                 continue
             pieces = _pieces(text, paragraph.eid, cited[lang.code])
-            cells.append(Cell(lang, pieces, citation=citation(document.symbol, paragraph.eid, lang.code)))
+            cite = citation(document.symbol, paragraph.eid, lang.code)
+            cells.append(Cell(lang, pieces, citation=cite, cite_label=cite_label(lang, paragraph.eid)))
         rows.append(Row(paragraph, cells))
     _link(rows)
     notes = _notes(document, shown, cited, only_cited=eids is not None)

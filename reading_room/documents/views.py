@@ -48,9 +48,11 @@ def reader(request: HttpRequest, symbol: str) -> HttpResponse:
     if symbol != document.key:
         return redirect(document.get_absolute_url(), permanent=True)
     view = _view(request, document)
+    titles: dict[str, str] = {}
 
     def fragment() -> str:
         reading = read_document(document, view)
+        titles.update({code: t.title for code, t in reading.texts.items()})  # saves a query below
         context = {
             "reading": reading,
             "view": "-".join(view),
@@ -62,7 +64,7 @@ def reader(request: HttpRequest, symbol: str) -> HttpResponse:
     html = _cached(f"reader:{document.pk}:{'-'.join(view)}", document, fragment)
     if request.htmx:
         return HttpResponse(html)
-    titles = {t.language_id: t.title for t in document.texts.filter(published=True)}
+    titles = titles or {t.language_id: t.title for t in document.texts.filter(published=True)}
     title = titles.get(view[0]) or next(iter(titles.values()), "")
     return render(request, "documents/reader.html", {"document": document, "title": title, "fragment": html})
 

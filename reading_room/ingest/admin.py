@@ -31,14 +31,27 @@ class CorrectionForm(forms.ModelForm):
 @admin.register(Correction)
 class CorrectionAdmin(admin.ModelAdmin):
     form = CorrectionForm
-    list_display = ["location", "language", "kind", "in_context", "original", "replacement", "rule", "note", "status"]
+    list_display = ["location", "language", "in_context", "original", "replacement", "rule", "note", "status"]
     list_filter = ["status", "kind", "language", "rule", "document"]
     search_fields = ["original", "replacement", "location", "document__symbol"]
     list_select_related = ["document"]
     list_per_page = 100
     actions = ["accept", "reject"]
-    readonly_fields = ["document", "language", "location", "kind", "in_context", "original", "replacement",
-                       "final", "rule", "note", "status", "reviewed_by", "reviewed_at"]
+    readonly_fields = [
+        "document",
+        "language",
+        "location",
+        "kind",
+        "in_context",
+        "original",
+        "replacement",
+        "final",
+        "rule",
+        "note",
+        "status",
+        "reviewed_by",
+        "reviewed_at",
+    ]
     fieldsets = [
         (None, {"fields": readonly_fields}),
         (_("Review"), {"fields": ["decision", "text"]}),
@@ -53,7 +66,7 @@ class CorrectionAdmin(admin.ModelAdmin):
         before, _sep, after = obj.context.partition(word)
         if not _sep:
             return obj.context
-        return format_html("…{}<mark>{}</mark>{}…", before, word, after)
+        return format_html("…{}<mark>{}</mark>{}…", before[-30:], word, after[:30])
 
     def save_model(self, request, obj, form, change):
         try:

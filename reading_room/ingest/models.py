@@ -31,8 +31,12 @@ class ImportReport(models.Model):
     @property
     def problem_count(self) -> int:
         d = self.data
-        return (len(d.get("mismatches", [])) + sum(len(v) for v in d.get("uncited", {}).values())
-                + len(d.get("unresolved_sponsors", [])) + len(d.get("unplaced", [])))
+        return (
+            len(d.get("mismatches", []))
+            + sum(len(v) for v in d.get("uncited", {}).values())
+            + len(d.get("unresolved_sponsors", []))
+            + len(d.get("unplaced", []))
+        )
 
 
 class CorrectionQuerySet(models.QuerySet):
@@ -55,10 +59,12 @@ class Correction(models.Model):
 
     document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="corrections")
     language = models.ForeignKey(Language, on_delete=models.PROTECT)
-    paragraph_text = models.ForeignKey(ParagraphText, null=True, blank=True, on_delete=models.CASCADE,
-                                       related_name="corrections")
-    footnote_text = models.ForeignKey(FootnoteText, null=True, blank=True, on_delete=models.CASCADE,
-                                      related_name="corrections")
+    paragraph_text = models.ForeignKey(
+        ParagraphText, null=True, blank=True, on_delete=models.CASCADE, related_name="corrections"
+    )
+    footnote_text = models.ForeignKey(
+        FootnoteText, null=True, blank=True, on_delete=models.CASCADE, related_name="corrections"
+    )
     location = models.CharField(_("where"), max_length=40)  # "op3", "fn 2", "title"
     kind = models.CharField(_("kind"), max_length=8, choices=Kind.choices)
     start = models.PositiveIntegerField()  # span of `replacement` in the stored text at import

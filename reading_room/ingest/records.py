@@ -23,22 +23,31 @@ def record_corrections(
     """Replace the corrections stored for one text by this import's, keeping the review
     decisions already taken on the same corrections."""
     stored = Correction.objects.filter(
-        document=document, language=language, location=location,
-        paragraph_text=paragraph_text, footnote_text=footnote_text,
+        document=document,
+        language=language,
+        location=location,
+        paragraph_text=paragraph_text,
+        footnote_text=footnote_text,
     )
-    decided = {
-        (c.start, c.original, c.replacement, c.rule): c for c in stored if c.status != Correction.Status.PENDING
-    }
+    decided = {(c.start, c.original, c.replacement, c.rule): c for c in stored if c.status != Correction.Status.PENDING}
     stored.delete()
     rows = []
     for r in repairs:
         previous = decided.get((r.start, r.original, r.replacement, r.rule))
         rows.append(
             Correction(
-                document=document, language=language, location=location,
-                paragraph_text=paragraph_text, footnote_text=footnote_text,
-                kind=r.kind, start=r.start, end=r.end, original=r.original[:200], replacement=r.replacement[:200],
-                rule=r.rule[:40], note=r.note[:300],
+                document=document,
+                language=language,
+                location=location,
+                paragraph_text=paragraph_text,
+                footnote_text=footnote_text,
+                kind=r.kind,
+                start=r.start,
+                end=r.end,
+                original=r.original[:200],
+                replacement=r.replacement[:200],
+                rule=r.rule[:40],
+                note=r.note[:300],
                 context=text[max(0, r.start - _CONTEXT) : r.end + _CONTEXT][:300],
                 status=previous.status if previous else Correction.Status.PENDING,
                 reviewed_by=previous.reviewed_by if previous else None,
@@ -58,7 +67,10 @@ def record_import(
         "uncited": {p.language: checks.uncited(p) for p in parsed if checks.uncited(p)},
         "aligned": [
             {"language": p.language, "eid": para.eid, "footnote": ref.number}
-            for p in parsed for para in p.paragraphs for ref in para.refs if ref.how == "aligned"
+            for p in parsed
+            for para in p.paragraphs
+            for ref in para.refs
+            if ref.how == "aligned"
         ],
         "unresolved_sponsors": unresolved_sponsors,
         "warnings": {p.language: p.warnings for p in parsed if p.warnings},

@@ -74,7 +74,9 @@ def _rewrite(correction: Correction, new: str) -> None:
             target.version += 1
     target.save()
     same_text = Correction.objects.filter(
-        document=correction.document, language=correction.language, location=correction.location,
+        document=correction.document,
+        language=correction.language,
+        location=correction.location,
         start__gte=end,
     ).exclude(pk=correction.pk)
     same_text.update(start=F("start") + delta, end=F("end") + delta)

@@ -3,22 +3,25 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from . import align
 from .blocks import Block, join_lines, split_blocks
 from .header import parse_header
 from .leads import find_lead
 from .markers import find_markers, strip_markers
+from .ocr_fr import map_offset, repair_english, repair_french
 from .patterns import (
     ANNEX,
+    ARTICLE,
     ENACTING,
     FROM_SUPERSCRIPT,
     GARBAGE_LABELS,
     MEETING,
     OPERATIVE_START,
+    SECTION,
     SUBPARA_START,
 )
-from .ocr_fr import map_offset, repair_english, repair_french
 from .types import Footnote, FootnoteRef, Paragraph, ParsedText, Repaired
 
 _TERMINAL = (",", ";", ".", ":")
@@ -90,16 +93,23 @@ def _starts_lower(text: str) -> bool:
 
 
 def _split_chunks(lines: list[str]) -> list[list[str]]:
-    """Split a block at operative numbers and sub-paragraph letters that start a line,
-    for PDF text with hard line breaks and no blank line between paragraphs."""
+    """Split a block at operative numbers and sub-paragraph letters that start a line (PDF
+    text with hard line breaks and no blank line between paragraphs), and around annex
+    headings ("Annex", the annex title after it, "Article 1", "I. Principles")."""
     chunks: list[list[str]] = [[]]
+    after_annex = False
     for line in lines:
+        heading = ANNEX.match(line) or (ARTICLE.fullmatch(line) and len(line) < 80) or SECTION.match(line)
         starts = OPERATIVE_START.match(line) or SUBPARA_START.match(line)
         previous = chunks[-1][-1] if chunks[-1] else ""
         # a number alone on its line ("1.") stays with the text that follows it
-        if starts and previous and not re.fullmatch(r"(?:[-–•]\s*)?\d{1,3}\s?\.", previous) and not _is_open(previous):
+        lone_number = re.fullmatch(r"(?:[-–•]\s*)?\d{1,3}\s?\.", previous)
+        if previous and (heading or after_annex or (starts and not lone_number and not _is_open(previous))):
             chunks.append([])
         chunks[-1].append(line)
+        if heading or after_annex:
+            chunks.append([])
+        after_annex = bool(ANNEX.match(line))
     return [c for c in chunks if c]
 
 
@@ -123,7 +133,7 @@ def _assemble(blocks: list[Block]) -> tuple[list[str], list[str], list[tuple[str
             for chunk in _split_chunks(block.lines):
                 items.append(("text", join_lines(chunk)))
     i = 0
-    in_annex = False
+    in_annex = closed_title = False
     while i < len(items):
         kind, value = items[i]
         if kind == "note":
@@ -137,7 +147,16 @@ def _assemble(blocks: list[Block]) -> tuple[list[str], list[str], list[tuple[str
             continue
         if ANNEX.match(text):
             in_annex = True
-        if chunks and not in_annex and (_starts_lower(text) or _is_open(chunks[-1])):
+            closed_title = True  # the chunk after "Annex" is the annex's title
+            chunks.append(text)
+            i += 1
+            continue
+        heading = in_annex and (ARTICLE.match(text) or SECTION.match(text) or closed_title)
+        closed_title = False
+        previous_closed = bool(chunks) and in_annex and _is_heading(chunks[-1], chunks)
+        if heading:
+            chunks.append(text)
+        elif chunks and not previous_closed and (_starts_lower(text) or _is_open(chunks[-1])):
             if _is_open(chunks[-1]) and not _starts_lower(text):
                 skipped = _unlabelled_notes(items, i)
                 if skipped:
@@ -149,6 +168,13 @@ def _assemble(blocks: list[Block]) -> tuple[list[str], list[str], list[tuple[str
             chunks.append(text)
         i += 1
     return chunks, closing, notes
+
+
+def _is_heading(text: str, chunks: list[str]) -> bool:
+    """Annex headings ("Annex", its title, "Article 1", "I. Principles") take no continuation."""
+    if ANNEX.match(text) or ARTICLE.match(text) or SECTION.match(text):
+        return True
+    return len(chunks) >= 2 and chunks[-1] == text and bool(ANNEX.match(chunks[-2]))
 
 
 def _looks_like_date(text: str) -> bool:
@@ -196,40 +222,96 @@ def _strip_italics(text: str) -> str:
     return re.sub(r"\*([^*\n]+)\*", r"\1", text)
 
 
+@dataclass
+class _Scope:
+    """Numbering inside the body, an annex or an article of an annex."""
+
+    prefix: str  # "", "annex1.", "annex1.art2."
+    numbered: str = "op"  # "op" in the body and an annex, "para" inside an article
+    operative: int = 0
+    preamble: int = 0
+    letter: str = ""
+    letter_eid: str = ""
+
+
 def _build_paragraphs(parsed: ParsedText, chunks: list[str]) -> None:
-    operative = preamble = 0
-    letter = ""
-    last_letter_eid = ""
+    scope = _Scope("")
+    annex = 0
+    annex_prefix = ""
+    after_annex = False
     for chunk in chunks:
         italic = re.match(r"^(?:[-–•]\s*)?(?:\d{1,3}\s?\.\s*)?\*([^*]+)\*", chunk)
-        text = _strip_italics(chunk)
+        text = _strip_italics(chunk).strip()
+        if ANNEX.match(text):
+            annex += 1
+            annex_prefix = f"annex{annex}"
+            scope = _Scope(f"{annex_prefix}.")
+            parsed.paragraphs.append(Paragraph(annex_prefix, "heading", "", text))
+            after_annex = True
+            continue
+        if annex and (m := ARTICLE.match(text)):
+            number = "1" if m["num"] in ("premier", "unique") else m["num"]
+            scope = _Scope(f"{annex_prefix}.art{number}.", numbered="para")
+            parsed.paragraphs.append(Paragraph(f"{annex_prefix}.art{number}", "heading", number, text))
+            continue
+        if annex and (m := SECTION.match(text)):
+            parsed.paragraphs.append(Paragraph(f"{annex_prefix}.sec{_roman(m['num'])}", "heading", m["num"], text))
+            continue
+        if after_annex and not OPERATIVE_START.match(text):
+            parsed.paragraphs.append(Paragraph(f"{annex_prefix}.title", "heading", "", text))
+            after_annex = False
+            continue
+        after_annex = False
         if m := OPERATIVE_START.match(text):
-            operative += 1
+            scope.operative += 1
             number = m["num"]
-            if int(number) != operative:
-                parsed.warnings.append(f"operative paragraph {number} found where {operative} was expected")
-            body = text[m.end() :].strip()
-            parsed.paragraphs.append(Paragraph(f"op{operative}", "operative", str(operative), body))
-            letter = last_letter_eid = ""
-        elif (m := SUBPARA_START.match(text)) and parsed.paragraphs:
+            if int(number) != scope.operative:
+                parsed.warnings.append(f"paragraph {number} found where {scope.operative} was expected")
+            eid = f"{scope.prefix}{scope.numbered}{scope.operative}"
+            parsed.paragraphs.append(Paragraph(eid, "operative", str(scope.operative), text[m.end() :].strip()))
+            scope.letter = scope.letter_eid = ""
+        elif (m := SUBPARA_START.match(text)) and parsed.paragraphs and parsed.paragraphs[-1].kind != "heading":
             num = m["num"]
-            parent = parsed.paragraphs[-1]
-            is_roman = _ROMAN.match(num) and not (num == "i" and letter == "h") and letter != ""
-            if is_roman and last_letter_eid:
-                eid = f"{last_letter_eid}.{num}"
+            is_roman = _ROMAN.match(num) and not (num == "i" and scope.letter == "h") and scope.letter != ""
+            if is_roman and scope.letter_eid:
+                eid = f"{scope.letter_eid}.{num}"
             else:
-                base = parent.eid.split(".")[0]
-                letter = num
-                eid = last_letter_eid = f"{base}.{num}"
+                parent = next(p for p in reversed(parsed.paragraphs) if p.kind != "subparagraph")
+                scope.letter = num
+                eid = scope.letter_eid = f"{parent.eid}.{num}"
             parsed.paragraphs.append(Paragraph(eid, "subparagraph", num, text[m.end() :].strip()))
-        elif operative == 0:
-            preamble += 1
-            parsed.paragraphs.append(Paragraph(f"pp{preamble}", "preambular", "", text.strip()))
+        elif scope.operative == 0:
+            scope.preamble += 1
+            parsed.paragraphs.append(Paragraph(f"{scope.prefix}pp{scope.preamble}", "preambular", "", text))
         else:
-            parsed.warnings.append(f"text after op{operative} that is not a numbered paragraph: {text[:60]!r}")
+            parsed.warnings.append(f"text after a numbered paragraph that is not numbered: {text[:60]!r}")
             parsed.paragraphs[-1].text = join_lines([parsed.paragraphs[-1].text, text])
         if italic:
             parsed.paragraphs[-1].lead = italic.group(1).strip()
+    _unique_eids(parsed)
+
+
+def _roman(numeral: str) -> int:
+    values = {"I": 1, "V": 5, "X": 10}
+    total = 0
+    for i, ch in enumerate(numeral):
+        value = values[ch]
+        total += -value if i + 1 < len(numeral) and values[numeral[i + 1]] > value else value
+    return total
+
+
+def _unique_eids(parsed: ParsedText) -> None:
+    """A repeated letter ("(a)" twice, OCR misreading "(b)") must not give two paragraphs one id."""
+    seen: set[str] = set()
+    for para in parsed.paragraphs:
+        eid, n = para.eid, 1
+        while eid in seen:
+            n += 1
+            eid = f"{para.eid}_{n}"
+        if eid != para.eid:
+            parsed.warnings.append(f"{para.eid} appears twice; the second is {eid}")
+            para.eid = eid
+        seen.add(eid)
 
 
 def _repair(parsed: ParsedText) -> None:

@@ -19,6 +19,7 @@ import functools
 import gc
 import gzip
 import importlib.util
+import threading
 import unicodedata
 from importlib.metadata import PackageNotFoundError, distribution
 from pathlib import Path
@@ -130,8 +131,10 @@ class Lexicon:
 
     # -- spelling -------------------------------------------------------------
     def knows(self, word: str) -> bool:
-        """True if ``word`` (any case) is a French spelling in DELA."""
-        return word.lower().replace("’", "'") in self.words
+        """True if ``word`` (any case) is a French spelling in DELA (which
+        writes "oe" where French prints "œ": "cœlacanthe" is known too)."""
+        w = word.lower().replace("’", "'")
+        return w in self.words or ("œ" in w and w.replace("œ", "oe") in self.words)
 
     def spellings(self, key: str) -> tuple[str, ...]:
         """Known words whose :func:`accent_key` is ``key``, plain one first."""
@@ -252,7 +255,16 @@ def _frequencies() -> dict[str, float]:
     return freqs
 
 
+_lock = threading.Lock()
+
+
 @functools.cache
-def get_lexicon() -> Lexicon:
-    """The process-wide lexicon, built on first use."""
+def _build() -> Lexicon:
     return Lexicon()
+
+
+def get_lexicon() -> Lexicon:
+    """The process-wide lexicon, built on first use (once, even when several
+    threads ask at the same time)."""
+    with _lock:
+        return _build()

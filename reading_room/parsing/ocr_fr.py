@@ -34,6 +34,7 @@ nucléaire à des fins…") takes "à". What it cannot settle it flags.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -90,28 +91,47 @@ def repair_french(text: str) -> Repair:
 def repair_english(text: str) -> Repair:
     """Repair text-extraction damage in English: ligature characters, stray
     invisible characters and runs of spaces. Clean English is left as is."""
+    if not _CHAR_TROUBLE.search(text):
+        return Repair(text, [], [])
     doc = _Doc(text, french=False)
-    if _CHAR_TROUBLE.search(text):
-        _fix_characters(doc, french=False)
+    _fix_characters(doc, french=False)
     return doc.result()
 
 
 def map_offset(changes: list[Change], offset: int) -> int:
     """Map an offset of the original text to the repaired text.
 
-    An offset inside a rewritten span is clamped into its replacement; an
-    offset at the end of a span follows the replacement (so a footnote mark
-    placed right after a repaired word stays right after it).
+    An offset at the end of a change follows its replacement (a footnote mark
+    right after a repaired word stays right after it). Inside a change, the
+    text the original and the replacement share at their start or end keeps
+    offsets exact ("I’ Association" -> "l’Association": "Association" moves
+    as a whole); elsewhere the offset is clamped into the replacement.
     """
     shift = 0
     for change in sorted(changes, key=lambda c: c.start):
         if change.end <= offset:
             shift += len(change.replacement) - (change.end - change.start)
         elif change.start < offset:
-            return change.start + shift + min(offset - change.start, len(change.replacement))
+            return change.start + shift + _offset_inside(change, offset - change.start)
         else:
             break
     return offset + shift
+
+
+def _offset_inside(change: Change, k: int) -> int:
+    """Where position k of ``change.original`` lands in its replacement."""
+    old, new = change.original, change.replacement
+    prefix = 0
+    while prefix < min(len(old), len(new)) and old[prefix] == new[prefix]:
+        prefix += 1
+    suffix = 0
+    while suffix < min(len(old), len(new)) - prefix and old[-1 - suffix] == new[-1 - suffix]:
+        suffix += 1
+    if k <= prefix:
+        return k
+    if len(old) - k <= suffix:
+        return len(new) - (len(old) - k)
+    return min(k, len(new))
 
 
 # --------------------------------------------------------------------------
@@ -203,18 +223,14 @@ _APOSTROPHES = "’'"
 # Tokens
 
 # Whitespace is not tokenised (finditer skips it): each token knows the gap
-# before it. A word is tried before a document symbol (far more common); the
-# lookahead hands "A/79/807" or "S-30/1" over to the symbol alternative.
+# before it. Kept simple for speed; elided articles and document symbols are
+# then carved out by _tokenize and _merge_symbols.
 _TOKEN_RE = re.compile(
-    r"""
-    (?P<elision>(?:[lLdDjJmMnNsStTcC]|[Qq]u|[Jj]usqu|[Ll]orsqu|[Pp]uisqu|[Qq]uoiqu|I)['’](?=[^\W\d_]))
-  | (?P<word>[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+(?:['’][^\W\d_]+)*)*(?![\w.()-]*/))
-  | (?P<symbol>[\w.()-]*\d[\w.()-]*/[\w./()-]*|[\w.()-]+/[\w./()-]*\d[\w./()-]*)
-  | (?P<num>\d+)
-  | (?P<punct>\S)
-    """,
-    re.VERBOSE,
+    r"(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+(?:['’][^\W\d_]+)*)*)|(?P<num>\d+)|(?P<punct>\S)"
 )
+# Document symbols and numbers with a slash: A/79/807-S/2025/132, 59/48, S-30/1.
+_SYMBOL_RE = re.compile(r"(?<![\w./()-])[\w.()-]*\d[\w.()-]*/[\w./()-]*|(?<![\w./()-])[\w.()-]+/[\w./()-]*\d[\w./()-]*")
+_ELIDED_RE = re.compile(r"((?:[lLdDjJmMnNsStTcC]|[Qq]u|[Jj]usqu|[Ll]orsqu|[Pp]uisqu|[Qq]uoiqu|I)['’])(.+)")
 # Cheap whole-text tests that let a paragraph skip a pass entirely.
 _CHAR_TROUBLE = re.compile("[\ufb00-\ufb06\u00ad\u200b-\u200d\u2060\ufeff]|  |'")
 _LOOSE_L = re.compile(r"[1I]['’]|(?:^|\s)['’]")
@@ -336,46 +352,68 @@ class _Doc:
 
     # -- result ---------------------------------------------------------------
     def result(self) -> Repair:
-        """The repaired text and its changes. Tokens of one group are replaced
-        as a whole, with the whitespace between them."""
+        """The repaired text and its changes. The tokens of one group are
+        replaced as a whole, with the whitespace between them."""
         toks, text = self.toks, self.text
         changes: list[Change] = []
-        parts: list[str] = []
-        i, n = 0, len(toks)
-        while i < n:
-            gap = self.gap(i)
-            if i in self.spacing and i > 0:
-                new_gap = self.spacing[i]
-                start = toks[i - 1].end
-                changes.append(Change(start, toks[i].start, gap, new_gap, "spacing", "run of spaces reduced to one"))
-                gap = new_gap
-            parts.append(gap)
-            j = i
-            while toks[i].group and j + 1 < n and toks[j + 1].group == toks[i].group:
-                j += 1
-            replacement = "".join(t.out for t in toks[i : j + 1])
-            parts.append(replacement)
+        grouped = [i for i, t in enumerate(toks) if t.group]  # usually a few
+        k = 0
+        while k < len(grouped):
+            i = j = grouped[k]
+            group = toks[i].group
+            while k + 1 < len(grouped) and grouped[k + 1] == j + 1 and toks[j + 1].group == group:
+                k, j = k + 1, j + 1
             start, end = toks[i].start, toks[j].end
-            if toks[i].group and replacement != text[start:end]:
-                notes = self.notes.get(toks[i].group, [])
-                rule = notes[0][0] if notes else "repair"
-                note = "; ".join(text for _, text in notes if text)
-                changes.append(Change(start, end, text[start:end], replacement, rule, note))
-            i = j + 1
-        parts.append(text[toks[-1].end :] if toks else text)
+            replacement = "".join(t.out for t in toks[i : j + 1])
+            if replacement != text[start:end]:
+                notes = self.notes[group]
+                note = "; ".join(n for _, n in notes if n)
+                changes.append(Change(start, end, text[start:end], replacement, notes[0][0], note))
+            k += 1
+        for i, gap in sorted(self.spacing.items()):
+            if not (toks[i].group and toks[i].group == toks[i - 1].group):  # not inside a group
+                start, end = toks[i - 1].end, toks[i].start
+                changes.append(Change(start, end, text[start:end], gap, "spacing", "run of spaces reduced to one"))
+        changes.sort(key=lambda c: c.start)
         flags = sorted(set(self.flags), key=lambda f: (f.start, f.end, f.reason))
-        return Repair("".join(parts), changes, flags)
+        return Repair(_apply(text, changes), changes, flags)
+
+
+def _apply(text: str, changes: list[Change]) -> str:
+    """``text`` with the (sorted, disjoint) changes made."""
+    parts, pos = [], 0
+    for c in changes:
+        parts += (text[pos : c.start], c.replacement)
+        pos = c.end
+    parts.append(text[pos:])
+    return "".join(parts)
 
 
 def _tokenize(text: str, french: bool) -> list[_Tok]:
-    """Tokens covering the whole text. French elided articles are their own
-    tokens ("l’" + "Organisation"; "aujourd’hui" stays whole); an "I" before
-    the apostrophe is OCR for "l" and is split off too."""
-    toks = [_Tok(m.lastgroup or "punct", m.start(), m.end(), m.group(), m.group()) for m in _TOKEN_RE.finditer(text)]
-    if not french:
-        for t in toks:
-            if t.kind == "elision":  # English has no elision: "I’m" is a word
-                t.kind = "word"
+    """The tokens of the text, whitespace excluded. French elided articles are
+    their own tokens ("l’" + "Organisation"; "aujourd’hui" stays whole); an "I"
+    before the apostrophe is OCR for "l" and is split off too."""
+    toks = []
+    for m in _TOKEN_RE.finditer(text):
+        kind, value = m.lastgroup or "punct", m.group()
+        start = m.start()
+        if french and kind == "word" and ("’" in value or "'" in value) and (elided := _ELIDED_RE.match(value)):
+            head = elided.group(1)
+            toks.append(_Tok("elision", start, start + len(head), head, head))
+            start, value = start + len(head), elided.group(2)  # "qu’" + "aujourd’hui"
+        toks.append(_Tok(kind, start, m.end(), value, value))
+    return _merge_symbols(text, toks) if "/" in text else toks
+
+
+def _merge_symbols(text: str, toks: list[_Tok]) -> list[_Tok]:
+    """One "symbol" token for each document symbol, never to be touched."""
+    for m in reversed(list(_SYMBOL_RE.finditer(text))):
+        if not any(c.isdigit() for c in m.group()):
+            continue
+        inside = [k for k, t in enumerate(toks) if t.start >= m.start() and t.end <= m.end()]
+        if inside:
+            value = text[m.start() : m.end()]
+            toks[inside[0] : inside[-1] + 1] = [_Tok("symbol", m.start(), m.end(), value, value)]
     return toks
 
 
@@ -544,7 +582,7 @@ class _Candidate:
 
 def _fix_words(doc: _Doc) -> None:
     toks, knows = doc.toks, doc.lex.knows
-    before, last = "", ""  # the two previous non-space tokens, for the auxiliary test
+    before, last = "", ""  # the two previous tokens, lowercased, for the auxiliary test
     for i, t in enumerate(toks):
         out = t.out
         if not out:
@@ -587,8 +625,8 @@ def _fix_word(doc: _Doc, i: int, maybe_aux: bool) -> None:
 
 
 def _join_split_word(doc: _Doc, i: int) -> bool:
-    """ "dévelop pement": an unknown word that, with its neighbour across one
-    space, makes a known word."""
+    """Rejoin "dévelop pement": an unknown word that, with its neighbour
+    across one space, makes a known word."""
     toks = doc.toks
     for a, b in ((i, i + 1), (i - 1, i)):
         if a < 0 or b >= len(toks) or doc.gap(b) != " ":
@@ -708,9 +746,19 @@ def _acceptable_unknown(lex: Lexicon, lw: str) -> bool:
     return lex.freq(lw) >= _MIN_NAMELIKE_FREQ
 
 
-def _candidates(lex: Lexicon, lw: str) -> list[_Candidate]:
+def _candidates(lex: Lexicon, lw: str) -> tuple[_Candidate, ...]:
     """Known spellings reachable by restoring accents, optionally after undoing
     one OCR letter confusion, ranked by cost then frequency."""
+    return _ranked_spellings(lw) if lex is get_lexicon() else _rank_spellings(lex, lw)
+
+
+@functools.lru_cache(maxsize=50_000)
+def _ranked_spellings(lw: str) -> tuple[_Candidate, ...]:
+    # Names ("Shanghai") come back dozens of times a document: cache the search.
+    return _rank_spellings(get_lexicon(), lw)
+
+
+def _rank_spellings(lex: Lexicon, lw: str) -> tuple[_Candidate, ...]:
     best: dict[str, _Candidate] = {}
     for variant, cost, confusion in _variants(lw):
         for form in lex.spellings(accent_key(variant)):
@@ -721,7 +769,7 @@ def _candidates(lex: Lexicon, lw: str) -> list[_Candidate]:
             cand = _Candidate(shown, cost + accent, lex.freq(shown), confusion)
             if shown not in best or cand.cost < best[shown].cost:
                 best[shown] = cand
-    return sorted(best.values(), key=lambda c: (c.cost, -c.freq, c.form))
+    return tuple(sorted(best.values(), key=lambda c: (c.cost, -c.freq, c.form)))
 
 
 def _variants(lw: str):
@@ -755,7 +803,7 @@ def _accent_cost(ocr: str, form: str) -> float | None:
     return cost
 
 
-def _choose(lex: Lexicon, ranked: list[_Candidate], paragraph_start: bool, after_auxiliary: bool):
+def _choose(lex: Lexicon, ranked: tuple[_Candidate, ...], paragraph_start: bool, after_auxiliary: bool):
     """The candidate to use, or the list of rivals when it cannot be settled."""
     best = ranked[0]
     if after_auxiliary:
@@ -778,7 +826,7 @@ def _choose(lex: Lexicon, ranked: list[_Candidate], paragraph_start: bool, after
     return tied
 
 
-def _explain(word: str, choice: _Candidate, ranked: list[_Candidate]) -> tuple[str, str]:
+def _explain(word: str, choice: _Candidate, ranked: tuple[_Candidate, ...]) -> tuple[str, str]:
     form = choice.form
     if choice.confusion:
         real = choice.confusion.split("→")[1]
@@ -846,18 +894,17 @@ def _fix_ordinals(doc: _Doc) -> None:
     """Read "1¢\"", "1°*", "1°\"" before a month name as the ordinal "1er"."""
     toks = doc.toks
     for i, t in enumerate(toks):
-        if t.kind != "num" or t.out != "1" or not t.out:
+        if t.kind != "num" or t.out != "1":
             continue
-        j = i + 1
-        while j < len(toks) and toks[j].kind in {"punct", "word"} and toks[j].out and j - i <= 3:
+        j = i + 1  # the junk glued to the 1, up to 3 tokens
+        while j < len(toks) and j - i <= 3 and not doc.gap(j) and toks[j].kind in {"punct", "word"}:
             j += 1
         junk = "".join(x.out for x in toks[i + 1 : j])
-        if not junk or junk == "er" or len(junk) > 3 or j >= len(toks) or toks[j].kind != "space":
+        if not junk or junk == "er" or len(junk) > 3 or j >= len(toks) or not doc.gap(j):
             continue
-        month = doc.next(j)
-        if month is None or accent_key(doc.out(month)) not in _MONTHS:
+        if accent_key(toks[j].out) not in _MONTHS:
             continue
-        if not any(not c.isalnum() for c in junk):
+        if all(c.isalnum() for c in junk):
             continue  # "1e septembre" may be a real (if odd) ordinal
         doc.rewrite(i, j - 1, "1er", "ordinal", f"“1{junk}” before a month is the ordinal “1er”")
 

@@ -123,4 +123,8 @@ DRAFT_KIND = re.compile(
     r"(?P<kind>draft resolution|projet de résolution|draft decision|projet de décision)\s*$",
     re.IGNORECASE,
 )
-ANNEX = re.compile(r"^(?:Annex|Annexe)(?:\s+[IVX\d]+)?$")
+ANNEX = re.compile(r"^(?:Annex|Annexe|ANNEX|ANNEXE)(?:\s+[IVX\d]+)?$")
+# "Article 1", "Article premier", "Article 12 Title"
+ARTICLE = re.compile(r"^(?:Article|Art\.)\s+(?P<num>\d{1,3}|premier|unique)\b\.?\s*(?P<title>.*)$")
+# "I. Principles", "II. Follow-up"
+SECTION = re.compile(r"^(?P<num>[IVX]{1,5})\.\s+(?P<title>\S.{0,150})$")

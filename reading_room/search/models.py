@@ -40,9 +40,15 @@ class SearchEntry(models.Model):
     paragraph = models.ForeignKey(
         Paragraph, null=True, on_delete=models.DO_NOTHING, db_constraint=False, db_index=False, related_name="+"
     )
-    footnote = models.ForeignKey(Footnote, null=True, on_delete=models.DO_NOTHING, db_constraint=False, db_index=False, related_name="+")
-    document = models.ForeignKey(Document, on_delete=models.DO_NOTHING, db_constraint=False, db_index=False, related_name="+")
-    language = models.ForeignKey(Language, on_delete=models.DO_NOTHING, db_constraint=False, db_index=False, related_name="+")
+    footnote = models.ForeignKey(
+        Footnote, null=True, on_delete=models.DO_NOTHING, db_constraint=False, db_index=False, related_name="+"
+    )
+    document = models.ForeignKey(
+        Document, on_delete=models.DO_NOTHING, db_constraint=False, db_index=False, related_name="+"
+    )
+    language = models.ForeignKey(
+        Language, on_delete=models.DO_NOTHING, db_constraint=False, db_index=False, related_name="+"
+    )
     # Public: the document is published and so is its text in this language.
     visible = models.BooleanField(default=False)
     kind = models.CharField(max_length=20, choices=Kind.choices)

@@ -112,7 +112,9 @@ def pg_config_function() -> str:
 
 def _pg_upsert(select: str, where: str) -> str:
     updates = ", ".join(f"{c} = EXCLUDED.{c}" for c in COLUMNS.split(", ")[1:] + ["vector"])
-    return f"INSERT INTO search_entry ({COLUMNS}, vector) {select} WHERE {where} ON CONFLICT (id) DO UPDATE SET {updates};"
+    return (
+        f"INSERT INTO search_entry ({COLUMNS}, vector) {select} WHERE {where} ON CONFLICT (id) DO UPDATE SET {updates};"
+    )
 
 
 def _pg_trigger(name: str, table: str, body: str, when_update: str | None) -> str:
@@ -326,7 +328,10 @@ def _sqlite_changed(*columns: str) -> str:
 
 SQLITE_TRIGGERS = _sqlite_triggers()
 SQLITE_INSTALL = [SQLITE_FTS, *(sql for _, sql in SQLITE_TRIGGERS)]
-SQLITE_UNINSTALL = [*(f"DROP TRIGGER IF EXISTS {name};" for name, _ in SQLITE_TRIGGERS), "DROP TABLE IF EXISTS search_fts;"]
+SQLITE_UNINSTALL = [
+    *(f"DROP TRIGGER IF EXISTS {name};" for name, _ in SQLITE_TRIGGERS),
+    "DROP TABLE IF EXISTS search_fts;",
+]
 
 
 def sqlite_rebuild() -> list[str]:

@@ -176,35 +176,39 @@ def marked_words(marked: str) -> list[str]:
 
 
 def highlight(text: str, query: Query, language: str, max_words: int = 35) -> str:
-    """The text (or the part of it with the most matches) with START/STOP around matching words.
+    """The text (or the part of it around most matches) with START/STOP around matching words.
 
-    SQLite's stand-in for PostgreSQL's ts_headline: same marks, same window size.
+    SQLite's stand-in for PostgreSQL's ts_headline: same marks, about the same length.
     """
     wanted = query.stem_set(language)
     tokens = list(WORD.finditer(text))
-    hits = [stem(t.group(), language) in wanted for t in tokens]
-    start = 0
-    if len(tokens) > max_words:
-        best = -1
-        for i in range(len(tokens) - max_words + 1):
-            score = sum(hits[i : i + max_words])
-            if score > best:
-                best, start = score, i
-        start = max(0, min(start, len(tokens) - max_words))
-        window = range(start, start + max_words)
-    else:
-        window = range(len(tokens))
     if not tokens:
         return text
-    out = []
-    begin = tokens[window[0]].start() if window[0] > 0 else 0
-    end = tokens[window[-1]].end() if window[-1] < len(tokens) - 1 else len(text)
-    position = begin
-    for i in window:
-        token = tokens[i]
-        if hits[i]:
+    hits = [i for i, t in enumerate(tokens) if stem(t.group(), language) in wanted]
+    first, last = 0, len(tokens) - 1
+    if len(tokens) > max_words:
+        # the window holding the most matches, then centred on them
+        best = max(range(len(tokens) - max_words + 1), key=lambda i: (sum(i <= h < i + max_words for h in hits), -i))
+        inside = [h for h in hits if best <= h < best + max_words] or [best]
+        centre = (inside[0] + inside[-1]) // 2
+        first = max(0, min(centre - max_words // 2, len(tokens) - max_words))
+        last = first + max_words - 1
+    begin = tokens[first].start() if first > 0 else 0
+    end = tokens[last].end() if last < len(tokens) - 1 else len(text)
+    out, position = [], begin
+    for i in hits:
+        if first <= i <= last:
+            token = tokens[i]
             out.append(text[position : token.start()] + START + token.group() + STOP)
             position = token.end()
     out.append(text[position:end])
-    snippet = "".join(out)
-    return ("… " if begin > 0 else "") + snippet + (" …" if end < len(text) else "")
+    return ellipsize("".join(out), text)
+
+
+def ellipsize(marked: str, text: str, delimiter: str = " … ") -> str:
+    """Add "… " before and " …" after an excerpt that does not reach the start or the end of the text."""
+    fragments = marked.split(delimiter)
+    plain = [f.replace(START, "").replace(STOP, "") for f in fragments]
+    before = "" if text.startswith(plain[0].strip()) else "… "
+    after = "" if text.rstrip().endswith(plain[-1].strip()) else " …"
+    return before + marked.strip() + after

@@ -13,7 +13,7 @@ from django.db.models import Case, Expression, F, FloatField, Func, Q, QuerySet,
 from django.db.models.functions import Coalesce
 
 from ..sql import CONFIGS
-from ..text import START, STOP, Query
+from ..text import START, STOP, Query, ellipsize
 
 
 class Vector(Expression):
@@ -63,12 +63,15 @@ def with_snippets(entries: QuerySet, query: Query) -> QuerySet:
             config=config,
             start_sel=START,
             stop_sel=STOP,
-            max_words=35,
-            min_words=20,
+            max_words=18,
+            min_words=8,
             short_word=2,
+            max_fragments=2,
+            fragment_delimiter=" … ",
         )
     )
 
 
 def snippet(entry, query: Query) -> str:
-    return entry.marked
+    text = entry.paragraph_text.text if entry.paragraph_text_id else entry.footnote_text.text
+    return ellipsize(entry.marked, text)

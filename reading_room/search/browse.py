@@ -1,0 +1,114 @@
+"""Browsing documents without a query: by session, by sponsor State, and the home page's filters."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from django.db.models import Count, QuerySet
+from django.http import QueryDict
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from reading_room.documents.models import Document, Sponsorship, State
+from reading_room.documents.reading import sort_key
+
+DOCUMENT_FILTERS = ("body", "session", "type", "sponsor")
+
+
+def document_filters(get: QueryDict) -> dict[str, str]:
+    """The valid document filters in a query string; anything else is ignored."""
+    filters = {}
+    body, session, kind, sponsor = (get.get(name, "").strip() for name in DOCUMENT_FILTERS)
+    if body in Document.Body.values:
+        filters["body"] = body
+    if session.isascii() and session.isdigit() and 0 < len(session) < 5:
+        filters["session"] = str(int(session))
+    if kind in Document.Kind.values:
+        filters["type"] = kind
+    if len(sponsor) == 3 and sponsor.isascii() and sponsor.isalpha():
+        filters["sponsor"] = sponsor.upper()
+    return filters
+
+
+def filter_documents(documents: QuerySet, filters: dict[str, str]) -> QuerySet:
+    if "body" in filters:
+        documents = documents.filter(body=filters["body"])
+    if "session" in filters:
+        documents = documents.filter(session=int(filters["session"]))
+    if "type" in filters:
+        documents = documents.filter(kind=filters["type"])
+    if "sponsor" in filters:
+        sponsored = Sponsorship.objects.filter(state__iso3=filters["sponsor"]).values("document_id")
+        documents = documents.filter(id__in=sponsored)
+    return documents
+
+
+def state_names(states: list[State]) -> dict[int, str]:
+    """State id → its name in the interface language (else English, else the ISO code); names prefetched."""
+    language = (get_language() or "en").split("-")[0]
+    names = {}
+    for state in states:
+        by_language = {n.language_id: n.name for n in state.names.all()}
+        names[state.pk] = by_language.get(language) or by_language.get("en") or state.iso3
+    return names
+
+
+@dataclass
+class Choice:
+    label: str
+    count: int
+    url: str
+    current: bool
+
+
+def document_facets(filters: dict[str, str], fixed: tuple[str, ...] = ()) -> list[tuple[str, str, list[Choice]]]:
+    """(name, title, choices) for body, session and type among published documents under the other
+    filters; each choice links to this page with that filter set (or removed, if it is the current
+    one). `fixed` filters come from the page's path, not its query string."""
+
+    def url(name: str, value: str | None) -> str:
+        pairs = {**filters, name: value}
+        query = urlencode([(k, v) for k in DOCUMENT_FILTERS if k not in fixed and (v := pairs.get(k))])
+        return f"?{query}" if query else "."
+
+    published = Document.objects.published()
+    facets = []
+    labels = {"body": dict(Document.Body.choices), "type": dict(Document.Kind.choices)}
+    for name, column, title in [
+        ("body", "body", _("Body")),
+        ("session", "session", _("Session")),
+        ("type", "kind", _("Document")),
+    ]:
+        if name in fixed:
+            continue
+        others = {k: v for k, v in filters.items() if k != name}
+        rows = (
+            filter_documents(published, others)
+            .exclude(**{f"{column}__isnull": True})
+            .values(column)
+            .annotate(n=Count("id", distinct=True))
+            .order_by(f"-{column}" if name == "session" else column)
+        )
+        choices = []
+        for row in rows:
+            value = str(row[column])
+            label = str(labels[name].get(value, value)) if name in labels else value
+            current = filters.get(name) == value
+            choices.append(
+                Choice(label[:1].upper() + label[1:], row["n"], url(name, None if current else value), current)
+            )
+        if len(choices) > 1 or filters.get(name):
+            facets.append((name, title, choices))
+    return facets
+
+
+def sponsor_counts() -> list[tuple[State, str, int]]:
+    """States that sponsored a published document: (State, name, number of documents), by name."""
+    states = list(
+        State.objects.filter(sponsorships__document__status=Document.Status.PUBLISHED)
+        .annotate(documents=Count("sponsorships__document", distinct=True))
+        .prefetch_related("names")
+    )
+    names = state_names(states)
+    return sorted(((s, names[s.pk], s.documents) for s in states), key=lambda row: sort_key(row[1]))

@@ -1,0 +1,358 @@
+"""Run a search: filters from the URL, matching paragraphs ranked, facet counts, one page of hits.
+
+A results page costs a fixed number of queries whatever it shows: languages; one statement for
+the total, every facet and the page's ids; the page's rows with their snippets; titles; the
+same paragraphs and footnotes in the other languages; the sponsor States' names.
+
+Very broad queries ("United Nations") match most of the corpus. Ranking and counting all of it
+would cost time in proportion, so the work is bounded: at most SEARCH_MAX_HITS matches, the most
+recent first, are counted, faceted and ranked, and the page says when that bound was reached.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.db import connection
+from django.db.models import QuerySet
+from django.http import QueryDict
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from reading_room.documents.models import (
+    Document,
+    DocumentText,
+    FootnoteText,
+    Language,
+    ParagraphText,
+    Sponsorship,
+    StateName,
+)
+
+from .backends import backend
+from .models import SearchEntry
+from .text import MAX_QUERY_CHARS, Query, marked_html, marked_words
+
+PAGE_SIZE = 20
+FACET_SIZE = 12
+KIND_LABELS = {
+    "preambular": _("Preambular"),
+    "operative": _("Operative"),
+    "subparagraph": _("Sub-paragraph"),
+    "footnote": _("Footnote"),
+}
+FILTERS = ("lang", "body", "session", "type", "sponsor", "kind", "opening")
+
+
+def max_hits() -> int:
+    return getattr(settings, "SEARCH_MAX_HITS", 10_000)
+
+
+@dataclass
+class Params:
+    """What the URL asks for, cleaned: anything invalid is dropped, never an error."""
+
+    q: str = ""
+    filters: dict[str, str] = field(default_factory=dict)
+    page: int = 1
+    shortened: bool = False  # the query was longer than we search
+
+    @classmethod
+    def from_get(cls, get: QueryDict, languages: list[str]) -> Params:
+        raw = get.get("q", "")
+        filters: dict[str, str] = {}
+        checks = {
+            "lang": lambda v: v in languages,
+            "body": lambda v: v in Document.Body.values,
+            "session": lambda v: v.isascii() and v.isdigit() and 0 < int(v) < 10_000,
+            "type": lambda v: v in Document.Kind.values,
+            "sponsor": lambda v: len(v) == 3 and v.isascii() and v.isalpha(),
+            "kind": lambda v: v in KIND_LABELS,
+            "opening": lambda v: 0 < len(v) <= 120,
+        }
+        for name, valid in checks.items():
+            value = get.get(name, "").strip()
+            if name == "sponsor":
+                value = value.upper()
+            if value and valid(value):
+                filters[name] = value
+        page = get.get("page", "1")
+        page = int(page) if page.isascii() and page.isdigit() and len(page) < 6 else 1
+        return cls(raw[: MAX_QUERY_CHARS * 2].strip(), filters, max(page, 1), len(raw.strip()) > MAX_QUERY_CHARS)
+
+    def url(self, page: int | None = None, **changes: str | None) -> str:
+        """This search's URL with some filters changed (None removes one); back to page 1 unless given."""
+        filters = {**self.filters, **changes}
+        pairs = [("q", self.q)] + [(k, v) for k in FILTERS if (v := filters.get(k))]
+        if page and page > 1:
+            pairs.append(("page", str(page)))
+        return "?" + urlencode(pairs)
+
+
+@dataclass
+class Hit:
+    entry: SearchEntry
+    snippet: str  # safe HTML
+    title: str
+    others: list[tuple[str, str]]  # (language code, text) of the same paragraph/footnote elsewhere
+    url: str
+
+    @property
+    def label(self) -> str:
+        if self.entry.footnote_id:
+            return _("Footnote %(number)s") % {"number": self.entry.footnote.number}
+        return self.entry.paragraph.eid
+
+
+@dataclass
+class Facet:
+    name: str
+    label: str
+    values: list[dict]  # {"value", "label", "count", "url", "lang"}
+    selected: str | None = None
+    selected_label: str = ""
+    remove_url: str = ""
+
+
+@dataclass
+class Results:
+    params: Params
+    query: Query
+    total: int = 0
+    capped: bool = False
+    hits: list[Hit] = field(default_factory=list)
+    facets: list[Facet] = field(default_factory=list)
+    page: int = 1
+
+    @property
+    def pages(self) -> int:
+        return max(1, math.ceil(self.total / PAGE_SIZE))
+
+    @property
+    def max_hits(self) -> int:
+        return max_hits()
+
+    @property
+    def first(self) -> int:
+        return (self.page - 1) * PAGE_SIZE + 1
+
+    @property
+    def last(self) -> int:
+        return self.first + len(self.hits) - 1
+
+    @property
+    def pager(self) -> list[dict]:
+        """Previous, a window of page numbers, next: each with its URL."""
+        if self.pages == 1:
+            return []
+        low, high = max(1, self.page - 3), min(self.pages, self.page + 3)
+        return [{"number": n, "url": self.params.url(page=n), "current": n == self.page} for n in range(low, high + 1)]
+
+    @property
+    def previous_url(self) -> str:
+        return self.params.url(page=self.page - 1) if self.page > 1 else ""
+
+    @property
+    def next_url(self) -> str:
+        return self.params.url(page=self.page + 1) if self.page < self.pages else ""
+
+
+def filtered_entries(params: Params) -> QuerySet:
+    entries = SearchEntry.objects.filter(visible=True)
+    f = params.filters
+    simple = {"lang": "language_id", "body": "body", "session": "session", "type": "doc_kind", "kind": "kind"}
+    for name, column in simple.items():
+        if name in f:
+            entries = entries.filter(**{column: f[name]})
+    if "opening" in f:
+        entries = entries.filter(opening=f["opening"])
+    if "sponsor" in f:
+        entries = entries.filter(
+            document_id__in=Sponsorship.objects.filter(state__iso3=f["sponsor"]).values("document_id")
+        )
+    return entries
+
+
+def search(params: Params, languages: list[Language]) -> Results:
+    query = Query.parse(params.q)
+    results = Results(params, query, page=params.page)
+    if not query:
+        return results
+    codes = [params.filters["lang"]] if "lang" in params.filters else [lang.code for lang in languages]
+    engine = backend()
+    matched = engine.match(filtered_entries(params), query, codes)
+    candidates = matched.order_by("-date", "id").values(
+        "id", "rank", "document_id", "language_id", "body", "session", "doc_kind", "kind", "opening"
+    )[: max_hits() + 1]
+    counts, page_ids = _stats(candidates, params.page)
+    total = counts.pop(("total", None), 0)
+    results.capped = total > max_hits()
+    results.total = min(total, max_hits())
+    results.facets = _facets(params, counts)
+    results.hits = _hits(page_ids, query, engine, languages)
+    return results
+
+
+def _stats(candidates: QuerySet, page: int) -> tuple[dict, list[int]]:
+    """One statement: the total, every facet's counts and the ids of the requested page."""
+    sql, params = candidates.query.sql_with_params()
+    offset = (page - 1) * PAGE_SIZE
+    text = "varchar" if connection.vendor == "postgresql" else "text"
+    statement = f"""
+        WITH hits AS MATERIALIZED ({sql}),
+        per_document AS (SELECT document_id, COUNT(*) AS n FROM hits GROUP BY document_id)
+        SELECT 'total', NULL, NULL, COUNT(*) FROM hits
+        UNION ALL SELECT 'body', body, NULL, COUNT(*) FROM hits GROUP BY body
+        UNION ALL SELECT 'session', CAST(session AS {text}), NULL, COUNT(*) FROM hits
+            WHERE session IS NOT NULL GROUP BY session
+        UNION ALL SELECT 'type', doc_kind, NULL, COUNT(*) FROM hits GROUP BY doc_kind
+        UNION ALL SELECT 'kind', kind, NULL, COUNT(*) FROM hits GROUP BY kind
+        UNION ALL SELECT 'opening', opening, language_id, COUNT(*) FROM hits
+            WHERE opening <> '' GROUP BY opening, language_id
+        UNION ALL SELECT 'sponsor', CAST(s.state_id AS {text}), NULL, SUM(n) FROM per_document
+            JOIN documents_sponsorship s ON s.document_id = per_document.document_id GROUP BY s.state_id
+        UNION ALL SELECT 'hit', CAST(id AS {text}), NULL, rank FROM (
+            SELECT id, rank FROM hits ORDER BY rank DESC, id LIMIT {PAGE_SIZE} OFFSET {offset}
+        ) page
+    """
+    counts: dict = {}
+    ranked: list[tuple[float, int]] = []
+    with connection.cursor() as cursor:
+        cursor.execute(statement, params)
+        for name, value, language, number in cursor.fetchall():
+            if name == "hit":
+                ranked.append((-float(number), int(value)))
+            elif name == "opening":
+                counts[("opening", (value, language))] = int(number)
+            else:
+                counts[(name, value)] = int(number)
+    return counts, [i for _, i in sorted(ranked)]
+
+
+def _facets(params: Params, counts: dict) -> list[Facet]:
+    groups: dict[str, list[tuple[str, str | None, int]]] = {}
+    for (name, value), number in counts.items():
+        if name == "opening":
+            value, language = value
+        else:
+            language = None
+        groups.setdefault(name, []).append((value, language, number))
+    state_ids = [int(v) for v, _, _ in groups.get("sponsor", [])]
+    states = _state_names(state_ids) if state_ids else {}
+    labels = {
+        "body": dict(Document.Body.choices),
+        "type": dict(Document.Kind.choices),
+        "kind": KIND_LABELS,
+    }
+    facets = []
+    spec = [
+        ("kind", _("Part")),
+        ("opening", _("Opening phrase")),
+        ("body", _("Body")),
+        ("session", _("Session")),
+        ("type", _("Document")),
+        ("sponsor", _("Sponsor")),
+    ]
+    for name, title in spec:
+        values = sorted(groups.get(name, []), key=lambda v: (-v[2], str(v[0])))[:FACET_SIZE]
+        if name == "session":
+            values.sort(key=lambda v: -int(v[0]))
+        items = []
+        for value, language, number in values:
+            if name == "sponsor":
+                iso3, label = states.get(int(value), ("", ""))
+                if not iso3:
+                    continue
+                value = iso3
+            else:
+                label = str(labels[name].get(value, value)) if name in labels else value
+                if name in labels:
+                    label = label[:1].upper() + label[1:]
+            items.append(
+                {"value": value, "label": label, "count": number, "lang": language, "url": params.url(**{name: value})}
+            )
+        facet = Facet(name, title, items)
+        if name in params.filters:
+            facet.selected = params.filters[name]
+            chosen = next((i for i in items if i["value"] == facet.selected), None)
+            facet.selected_label = chosen["label"] if chosen else facet.selected
+            facet.remove_url = params.url(**{name: None})
+        if items or facet.selected:
+            facets.append(facet)
+    return facets
+
+
+def _state_names(ids: list[int]) -> dict[int, tuple[str, str]]:
+    """State id → (ISO3, name in the interface language, else English)."""
+    language = (get_language() or "en").split("-")[0]
+    names: dict[int, tuple[str, str]] = {}
+    rows = StateName.objects.filter(state_id__in=ids, language_id__in=[language, "en"]).select_related("state")
+    for row in sorted(rows, key=lambda r: r.language_id != language):
+        names.setdefault(row.state_id, (row.state.iso3, row.name))
+    return names
+
+
+def _hits(ids: list[int], query: Query, engine, languages: list[Language]) -> list[Hit]:
+    if not ids:
+        return []
+    rows = engine.with_snippets(
+        SearchEntry.objects.filter(id__in=ids).select_related(
+            "document", "paragraph", "footnote", "paragraph_text", "footnote_text"
+        ),
+        query,
+    )
+    entries = {e.id: e for e in rows}
+    entries = [entries[i] for i in ids if i in entries]
+    documents = {e.document_id for e in entries}
+    titles: dict[int, dict[str, str]] = {}
+    for text in DocumentText.objects.filter(document_id__in=documents, published=True).only(
+        "document_id", "language_id", "title"
+    ):
+        titles.setdefault(text.document_id, {})[text.language_id] = text.title
+    order = {lang.code: i for i, lang in enumerate(languages)}
+    others: dict[tuple[str, int], list[tuple[str, str]]] = {}
+    paragraphs = [e.paragraph_id for e in entries if e.paragraph_id]
+    footnotes = [e.footnote_id for e in entries if e.footnote_id]
+    if paragraphs:
+        for text in ParagraphText.objects.filter(paragraph_id__in=paragraphs).only(
+            "paragraph_id", "language_id", "text"
+        ):
+            others.setdefault(("p", text.paragraph_id), []).append((text.language_id, text.text))
+    if footnotes:
+        for text in FootnoteText.objects.filter(footnote_id__in=footnotes).only("footnote_id", "language_id", "text"):
+            others.setdefault(("f", text.footnote_id), []).append((text.language_id, text.text))
+    hits = []
+    for entry in entries:
+        published = titles.get(entry.document_id, {})
+        key = ("p", entry.paragraph_id) if entry.paragraph_id else ("f", entry.footnote_id)
+        beside = sorted(
+            (pair for pair in others.get(key, []) if pair[0] != entry.language_id and pair[0] in published),
+            key=lambda pair: order.get(pair[0], 99),
+        )
+        marked = engine.snippet(entry, query)
+        hits.append(
+            Hit(
+                entry=entry,
+                snippet=marked_html(marked),
+                title=published.get(entry.language_id) or next(iter(published.values()), ""),
+                others=beside,
+                url=_permalink(entry, marked_words(marked) or query.positive_words()),
+            )
+        )
+    return hits
+
+
+def _permalink(entry: SearchEntry, words: list[str]) -> str:
+    """The paragraph's permalink (a footnote's place in the reader), asking it to highlight the words."""
+    unique: list[str] = []
+    for word in words:
+        if word.casefold() not in {w.casefold() for w in unique}:
+            unique.append(word)
+    hl = urlencode({"hl": " ".join(unique[:10])})
+    if entry.footnote_id:
+        return f"{entry.document.get_absolute_url()}?{hl}#fn-{entry.language_id}-{entry.footnote.number}"
+    return f"{reverse('paragraph', kwargs={'symbol': entry.document.key, 'eid': entry.paragraph.eid})}?{hl}"

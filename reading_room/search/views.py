@@ -1,0 +1,83 @@
+"""Search across every document's paragraphs and footnotes; browse documents by session and sponsor."""
+
+from __future__ import annotations
+
+from django.db.models import Count
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+from django.views.decorators.vary import vary_on_headers
+
+from reading_room.documents.models import Document, Language, State
+from reading_room.documents.reading import document_list
+
+from .browse import document_facets, document_filters, filter_documents, sponsor_counts, state_names
+from .query import Params, search
+
+
+def _partial(request: HttpRequest) -> bool:
+    """An htmx swap of the results (not a history restore, which wants the whole page)."""
+    return bool(request.htmx) and not request.htmx.history_restore_request
+
+
+@require_GET
+@vary_on_headers("HX-Request")
+def search_page(request: HttpRequest) -> HttpResponse:
+    languages = list(Language.objects.all())
+    params = Params.from_get(request.GET, [lang.code for lang in languages])
+    results = search(params, languages)
+    context = {"results": results, "params": params, "languages": languages}
+    template = "search/search.html#results" if _partial(request) else "search/search.html"
+    return render(request, template, context)
+
+
+@require_GET
+def sessions(request: HttpRequest) -> HttpResponse:
+    rows = (
+        Document.objects.published()
+        .exclude(session__isnull=True)
+        .values("session")
+        .annotate(documents=Count("id"))
+        .order_by("-session")
+    )
+    return render(request, "search/sessions.html", {"sessions": rows})
+
+
+@require_GET
+def session(request: HttpRequest, session: int) -> HttpResponse:
+    filters = {**document_filters(request.GET), "session": str(session)}
+    documents = filter_documents(document_list(), filters)
+    facets = document_facets(filters, fixed=("session",))
+    context = {
+        "title": _("Session %(session)s") % {"session": session},
+        "documents": documents,
+        "facets": facets,
+        "up": ("sessions", _("All sessions")),
+    }
+    return render(request, "search/documents.html", context)
+
+
+@require_GET
+def sponsors(request: HttpRequest) -> HttpResponse:
+    return render(request, "search/sponsors.html", {"sponsors": sponsor_counts()})
+
+
+@require_GET
+def sponsor(request: HttpRequest, iso3: str) -> HttpResponse:
+    if iso3 != iso3.upper():
+        return redirect("sponsor", iso3=iso3.upper(), permanent=True)
+    state = State.objects.filter(iso3=iso3).prefetch_related("names").first()
+    if state is None:
+        raise Http404(_("No State with the code %(code)s.") % {"code": iso3})
+    filters = {**document_filters(request.GET), "sponsor": iso3}
+    documents = filter_documents(document_list(), filters)
+    name = state_names([state])[state.pk]
+    context = {
+        "title": _("Sponsored by %(state)s") % {"state": name},
+        "state": state,
+        "documents": documents,
+        "facets": document_facets(filters, fixed=("sponsor",)),
+        "up": ("sponsors", _("All sponsors")),
+    }
+    return render(request, "search/documents.html", context)
