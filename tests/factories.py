@@ -46,3 +46,26 @@ def make_document(symbol="A/80/L.1", preambular=3, operative=2, languages=("en",
                 Citation.objects.create(footnote=footnote, paragraph_text=text, offset=len(text.text))
     Sponsorship.objects.create(document=document, state=make_state(), position=1)
     return document
+
+
+def make_texts_document(symbol, paragraphs, footnotes=(), sponsors=(), titles=None, **kwargs) -> Document:
+    """A document with the given texts: paragraphs as (eid, kind, {language: (lead, text)}), footnotes
+    as (number, {language: text}), sponsors as ISO3 codes (States made with make_state)."""
+    document = Document.objects.create(symbol=symbol, **kwargs)
+    languages = {code for _, _, versions in paragraphs for code in versions}
+    titles = titles or {code: f"{symbol} title {code}" for code in languages}
+    for code, title in titles.items():
+        DocumentText.objects.create(document=document, language_id=code, title=title)
+    for position, (eid, kind, versions) in enumerate(paragraphs, start=1):
+        number = eid.removeprefix("op").removeprefix("pp") if kind == "operative" else ""
+        paragraph = Paragraph.objects.create(document=document, eid=eid, kind=kind, number=number, position=position)
+        for code, (lead, text) in versions.items():
+            ParagraphText.objects.create(paragraph=paragraph, language_id=code, lead=lead, text=text)
+    for position, (number, versions) in enumerate(footnotes, start=1):
+        footnote = Footnote.objects.create(document=document, number=number, position=position)
+        for code, text in versions.items():
+            FootnoteText.objects.create(footnote=footnote, language_id=code, text=text)
+    for position, iso3 in enumerate(sponsors, start=1):
+        state = make_state() if iso3 == "KGZ" else make_state(iso3, en=f"State {iso3}", fr=f"État {iso3}")
+        Sponsorship.objects.create(document=document, state=state, position=position)
+    return document

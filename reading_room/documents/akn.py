@@ -147,7 +147,7 @@ def build(document: Document, language: str) -> etree._ElementTree:
         tag = "subparagraph" if parent_eid else "paragraph"
         element = _el(parent, tag, eId=eid)
         number = paragraph_number(paragraph.eid, language).split(" ")[-1]
-        _el(element, "num", f"{number}." if tag == "paragraph" else (f"{number})" if language == "fr" else number))
+        _el(element, "num", f"{number}." if tag == "paragraph" else number)  # "(a)" / "a)"
         _inline(_el(_el(element, "content"), "p"), ptext.text, language, ptext.lead, notes)
         containers[paragraph.eid] = element
     if text.closing_lines.strip():

@@ -1,5 +1,8 @@
 """Any change under a document bumps Document.updated: the reader's cache key and Last-Modified."""
 
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 
@@ -26,8 +29,21 @@ _DOCUMENT_ID = {
 }
 
 
+_quiet: ContextVar[bool] = ContextVar("quiet", default=False)
+
+
+@contextmanager
+def quiet():
+    """For bulk writers (the importer) that save the document themselves at the end."""
+    token = _quiet.set(True)
+    try:
+        yield
+    finally:
+        _quiet.reset(token)
+
+
 def touch(sender, instance, **kwargs):
-    if kwargs.get("raw"):
+    if kwargs.get("raw") or _quiet.get():
         return
     document_id = _DOCUMENT_ID[sender](instance)
     Document.objects.filter(pk__in=document_id if not isinstance(document_id, int) else [document_id]).update(

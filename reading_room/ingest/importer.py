@@ -12,6 +12,7 @@ from pathlib import Path
 from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from reading_room.documents.crossrefs import record_references
 from reading_room.documents.models import (
@@ -27,13 +28,14 @@ from reading_room.documents.models import (
     State,
     StateName,
 )
+from reading_room.documents.signals import quiet
 from reading_room.documents.states import load_states
 from reading_room.parsing.document import ParseError, parse
 from reading_room.parsing.sponsors import name_key, split_sponsors
 from reading_room.parsing.types import Header, ParsedText
 
 from .models import ImportReport
-from .records import record_corrections, record_import
+from .records import CorrectionLog, record_import
 
 
 class ImportRefused(ValueError):
@@ -129,14 +131,17 @@ def import_texts(en: str | None = None, fr: str | None = None, symbol: str = "")
     parsed = [p for p in (parsed_en, parsed_fr) if p]
     if parsed_en and parsed_fr:
         _check_same_structure(parsed_en, parsed_fr)
-    with transaction.atomic():
+    with transaction.atomic(), quiet():
         document, created = _write_document(symbol, header)
         _check_fits_stored(document, parsed[0])
+        log = CorrectionLog(document)
         kept: list[str] = []
         for p in parsed:
-            kept += _write_language(document, p)
+            kept += _write_language(document, p, log)
+        log.save()
         unresolved = _write_sponsors(document, header)
         report = record_import(document, created, parsed, kept=kept, unresolved_sponsors=unresolved)
+        document.save(update_fields=["updated"])  # one touch for the reader's cache
         record_references(document)  # "cited by" lists and cross-reference links (documents.crossrefs)
     warnings = [f"[{p.language}] {w}" for p in parsed for w in p.warnings]
     warnings += [_("Sponsor not recognised: %(name)s") % {"name": name} for name in unresolved]
@@ -201,8 +206,8 @@ def _write_document(symbol: str, header: Header) -> tuple[Document, bool]:
     return document, created
 
 
-def _write_language(document: Document, parsed: ParsedText) -> list[str]:
-    """Write one language; returns where an editor's text was kept instead of the import's."""
+def _write_language(document: Document, parsed: ParsedText, log: CorrectionLog) -> list[str]:
+    """Write one language in bulk; returns where an editor's text was kept instead of the import's."""
     language = Language.objects.get(code=parsed.language)
     header = parsed.header
     DocumentText.objects.update_or_create(
@@ -217,47 +222,88 @@ def _write_language(document: Document, parsed: ParsedText) -> list[str]:
             "closing_lines": "\n".join(parsed.closing_lines),
         },
     )
-    record_corrections(document, language, "title", parsed.title_repairs, parsed.title)
+    log.add(language, "title", parsed.title_repairs, parsed.title)
     kept: list[str] = []
-    footnotes = {f.number: f for f in document.footnotes.all()}
-    for position, note in enumerate(parsed.footnotes, start=1):
-        footnote = footnotes.get(note.number)
-        if footnote is None:
-            footnote = Footnote.objects.create(document=document, number=note.number, position=position)
-            footnotes[note.number] = footnote
-        text = FootnoteText.objects.filter(footnote=footnote, language=language).first()
-        if text and text.text != text.imported_text:
-            kept.append(f"fn {note.number} [{language.code}]")
-            continue
-        text = text or FootnoteText(footnote=footnote, language=language)
-        text.text = text.imported_text = note.text
-        text.save()
-        record_corrections(document, language, f"fn {note.number}", note.repairs, note.text, footnote_text=text)
-    paragraphs = {p.eid: p for p in document.paragraphs.all()}
-    texts = {t.paragraph_id: t for t in ParagraphText.objects.filter(paragraph__document=document, language=language)}
-    for position, para in enumerate(parsed.paragraphs, start=1):
-        row = paragraphs.get(para.eid) or Paragraph(document=document, eid=para.eid)
-        if not row.pk or (row.kind, row.number, row.position) != (para.kind, para.number, position):
-            row.kind, row.number, row.position = para.kind, para.number, position
-            row.save()
-        text = texts.get(row.pk)
+    footnotes = _write_footnotes(document, parsed, language, log, kept)
+    paragraphs = _write_paragraphs(document, parsed)
+    stored = {t.paragraph_id: t for t in ParagraphText.objects.filter(paragraph__document=document, language=language)}
+    create, update, written = [], [], []
+    for para in parsed.paragraphs:
+        row = paragraphs[para.eid]
+        text = stored.get(row.pk)
         if text and text.text != text.imported_text:
             kept.append(f"{para.eid} [{language.code}]")
             continue
-        text = text or ParagraphText(paragraph=row, language=language)
+        if text is None:
+            text = ParagraphText(paragraph=row, language=language)
+            create.append(text)
+        elif (text.text, text.lead) != (para.text, para.lead):
+            update.append(text)
         text.text = text.imported_text = para.text
         text.lead = para.lead
-        text.save()
-        text.citations.all().delete()
-        Citation.objects.bulk_create(
-            [
-                Citation(footnote=footnotes[ref.number], paragraph_text=text, offset=ref.offset)
-                for ref in para.refs
-                if ref.number in footnotes
-            ]
-        )
-        record_corrections(document, language, para.eid, para.repairs, para.text, paragraph_text=text)
+        written.append((para, text))
+    bulk_create_with_history(create, ParagraphText)
+    bulk_update_with_history(update, ParagraphText, ["text", "imported_text", "lead"])
+    Citation.objects.filter(paragraph_text__in=[t for _p, t in written]).delete()
+    Citation.objects.bulk_create(
+        [
+            Citation(footnote=footnotes[ref.number], paragraph_text=text, offset=ref.offset)
+            for para, text in written
+            for ref in para.refs
+            if ref.number in footnotes
+        ]
+    )
+    for para, text in written:
+        log.add(language, para.eid, para.repairs, para.text, paragraph_text=text)
     return kept
+
+
+def _write_paragraphs(document: Document, parsed: ParsedText) -> dict[str, Paragraph]:
+    """Paragraph rows by eid: existing ones keep their row (and eid), new ones are added."""
+    paragraphs = {p.eid: p for p in document.paragraphs.all()}
+    create, update = [], []
+    for position, para in enumerate(parsed.paragraphs, start=1):
+        row = paragraphs.get(para.eid)
+        if row is None:
+            row = paragraphs[para.eid] = Paragraph(document=document, eid=para.eid)
+            create.append(row)
+        elif (row.kind, row.number, row.position) != (para.kind, para.number, position):
+            update.append(row)
+        row.kind, row.number, row.position = para.kind, para.number, position
+    bulk_create_with_history(create, Paragraph)
+    bulk_update_with_history(update, Paragraph, ["kind", "number", "position"])
+    return paragraphs
+
+
+def _write_footnotes(
+    document: Document, parsed: ParsedText, language: Language, log: CorrectionLog, kept: list[str]
+) -> dict[str, Footnote]:
+    footnotes = {f.number: f for f in document.footnotes.all()}
+    new = [
+        Footnote(document=document, number=note.number, position=position)
+        for position, note in enumerate(parsed.footnotes, start=1)
+        if note.number not in footnotes
+    ]
+    for footnote in bulk_create_with_history(new, Footnote):
+        footnotes[footnote.number] = footnote
+    stored = {t.footnote_id: t for t in FootnoteText.objects.filter(footnote__document=document, language=language)}
+    create, update = [], []
+    for note in parsed.footnotes:
+        footnote = footnotes[note.number]
+        text = stored.get(footnote.pk)
+        if text and text.text != text.imported_text:
+            kept.append(f"fn {note.number} [{language.code}]")
+            continue
+        if text is None:
+            text = FootnoteText(footnote=footnote, language=language)
+            create.append(text)
+        elif text.text != note.text:
+            update.append(text)
+        text.text = text.imported_text = note.text
+        log.add(language, f"fn {note.number}", note.repairs, note.text, footnote_text=text)
+    bulk_create_with_history(create, FootnoteText)
+    bulk_update_with_history(update, FootnoteText, ["text", "imported_text"])
+    return footnotes
 
 
 def _write_sponsors(document: Document, header: Header) -> list[str]:
@@ -266,15 +312,12 @@ def _write_sponsors(document: Document, header: Header) -> list[str]:
         return []
     if not State.objects.exists():
         load_states()
-    known = {name_key(n.name): n.state.iso3 for n in StateName.objects.select_related("state")}
-    states = {s.iso3: s for s in State.objects.all()}
-    unresolved = []
+    known = {name_key(name): iso3 for name, iso3 in StateName.objects.values_list("name", "state__iso3")}
+    found = split_sponsors(header.sponsors, known)
+    states = State.objects.in_bulk([iso3 for _name, iso3 in found if iso3], field_name="iso3")
     document.sponsorships.all().delete()
-    position = 0
-    for name, iso3 in split_sponsors(header.sponsors, known):
-        if iso3 is None:
-            unresolved.append(name)
-            continue
-        position += 1
-        Sponsorship.objects.get_or_create(document=document, state=states[iso3], defaults={"position": position})
-    return unresolved
+    rows = [Sponsorship(document=document, state=states[iso3]) for _name, iso3 in found if iso3]
+    for position, row in enumerate(rows, start=1):
+        row.position = position
+    bulk_create_with_history(rows, Sponsorship)
+    return [name for name, iso3 in found if iso3 is None]

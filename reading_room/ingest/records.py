@@ -11,50 +11,63 @@ from .models import Correction, ImportReport
 _CONTEXT = 40
 
 
-def record_corrections(
-    document: Document,
-    language: Language,
-    location: str,
-    repairs: list[Repaired],
-    text: str,
-    paragraph_text: ParagraphText | None = None,
-    footnote_text: FootnoteText | None = None,
-) -> None:
-    """Replace the corrections stored for one text by this import's, keeping the review
-    decisions already taken on the same corrections."""
-    stored = Correction.objects.filter(
-        document=document,
-        language=language,
-        location=location,
-        paragraph_text=paragraph_text,
-        footnote_text=footnote_text,
-    )
-    decided = {(c.start, c.original, c.replacement, c.rule): c for c in stored if c.status != Correction.Status.PENDING}
-    stored.delete()
-    rows = []
-    for r in repairs:
-        previous = decided.get((r.start, r.original, r.replacement, r.rule))
-        rows.append(
-            Correction(
-                document=document,
-                language=language,
-                location=location,
-                paragraph_text=paragraph_text,
-                footnote_text=footnote_text,
-                kind=r.kind,
-                start=r.start,
-                end=r.end,
-                original=r.original[:200],
-                replacement=r.replacement[:200],
-                rule=r.rule[:40],
-                note=r.note[:300],
-                context=text[max(0, r.start - _CONTEXT) : r.end + _CONTEXT][:300],
-                status=previous.status if previous else Correction.Status.PENDING,
-                reviewed_by=previous.reviewed_by if previous else None,
-                reviewed_at=previous.reviewed_at if previous else None,
+class CorrectionLog:
+    """Collects one import's corrections and writes them at the end in a few queries, keeping
+    the review decisions already taken on the same corrections of the same texts."""
+
+    def __init__(self, document: Document):
+        self.document = document
+        self.rows: list[Correction] = []
+        self.replaced: list[tuple[str, str]] = []  # (language, location) whose corrections are replaced
+
+    def add(
+        self,
+        language: Language,
+        location: str,
+        repairs: list[Repaired],
+        text: str,
+        paragraph_text: ParagraphText | None = None,
+        footnote_text: FootnoteText | None = None,
+    ) -> None:
+        self.replaced.append((language.code, location))
+        for r in repairs:
+            self.rows.append(
+                Correction(
+                    document=self.document,
+                    language=language,
+                    location=location,
+                    paragraph_text=paragraph_text,
+                    footnote_text=footnote_text,
+                    kind=r.kind,
+                    start=r.start,
+                    end=r.end,
+                    original=r.original[:200],
+                    replacement=r.replacement[:200],
+                    rule=r.rule[:40],
+                    note=r.note[:300],
+                    context=text[max(0, r.start - _CONTEXT) : r.end + _CONTEXT][:300],
+                )
             )
-        )
-    Correction.objects.bulk_create(rows)
+
+    def save(self) -> None:
+        stored = Correction.objects.filter(document=self.document)
+        replaced = set(self.replaced)
+        old = [c for c in stored if (c.language_id, c.location) in replaced]
+        decided = {
+            (c.language_id, c.location, c.start, c.original, c.replacement, c.rule): c
+            for c in old
+            if c.status != Correction.Status.PENDING
+        }
+        Correction.objects.filter(pk__in=[c.pk for c in old]).delete()
+        for row in self.rows:
+            previous = decided.get((row.language_id, row.location, row.start, row.original, row.replacement, row.rule))
+            if previous:
+                row.status, row.reviewed_by_id, row.reviewed_at = (
+                    previous.status,
+                    previous.reviewed_by_id,
+                    previous.reviewed_at,
+                )
+        Correction.objects.bulk_create(self.rows, batch_size=500)
 
 
 def record_import(

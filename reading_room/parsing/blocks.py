@@ -17,11 +17,20 @@ class Block:
     notes: list[tuple[str, str]] = field(default_factory=list)
 
 
+# Control and format characters (Unicode category C), except newline and tab.
+_INVISIBLE = re.compile(
+    "["
+    + "".join(
+        re.escape(chr(c)) for c in range(0x3000) if unicodedata.category(chr(c))[0] == "C" and chr(c) not in "\n\t"
+    )
+    + "\ufeff\ufff9-\ufffb]"
+)
+
+
 def normalize(text: str) -> str:
     """Unicode NFC, Unix newlines, no BOM, no control characters, no trailing spaces."""
-    text = text.replace("\ufeff", "").replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n")
-    text = unicodedata.normalize("NFC", text)
-    text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch)[0] != "C")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n")
+    text = _INVISIBLE.sub("", unicodedata.normalize("NFC", text))
     text = text.replace("\t", " ").replace("\u00a0", " ").replace("\u202f", " ")
     return "\n".join(line.rstrip() for line in text.split("\n"))
 

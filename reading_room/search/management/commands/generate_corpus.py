@@ -280,10 +280,13 @@ def insert(model: type, rows: list[dict]) -> None:
             defaults[f.attname] = now
         elif f.attname not in rows[0]:
             defaults[f.attname] = f.get_default()
-    values = [
-        tuple(f.get_db_prep_save(row.get(f.attname, defaults.get(f.attname)), connection) for f in fields)
-        for row in rows
-    ]
+    if connection.vendor == "postgresql":  # psycopg adapts str, int, bool, date and datetime itself
+        values = [tuple(row.get(f.attname, defaults.get(f.attname)) for f in fields) for row in rows]
+    else:
+        values = [
+            tuple(f.get_db_prep_save(row.get(f.attname, defaults.get(f.attname)), connection) for f in fields)
+            for row in rows
+        ]
     columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
     table = connection.ops.quote_name(model._meta.db_table)
     with connection.cursor() as cursor:
@@ -340,9 +343,10 @@ class Model:
     def mutate_template(self, template: Template, language: str, rng: random.Random, share: float) -> str:
         """The template with about `share` of its words (never the opening words) swapped at random."""
         parts = list(template.parts)
-        k = sum(rng.random() < share for _ in template.words)
-        for index in rng.sample(template.words, k):
-            parts[index] = rng.choice(self.vocabulary[language])
+        n = len(template.words)
+        k = min(n, max(0, round(n * share + rng.gauss(0, 1))))
+        for index, word in zip(rng.sample(template.words, k), rng.choices(self.vocabulary[language], k=k), strict=True):
+            parts[index] = word
         return "".join(parts)
 
     def mutate(self, text: str, language: str, rng: random.Random, share: float) -> str:

@@ -1,0 +1,200 @@
+"""Search benchmark on PostgreSQL: a synthetic corpus, 50 fixed queries, p50/p95, plans of the slowest.
+
+    python bench/search.py [--documents 12000] [--repeat 5]
+
+Uses the database in DATABASE_URL (default postgres://postgres@127.0.0.1:5432/reading_room_bench),
+creating it if needed, then migrates, loads the States, imports the sample and runs
+`generate_corpus` up to --documents synthetic documents (a second run reuses them). Each of the
+50 queries (English and French; words, phrases, accents, filters) then runs --repeat times after a
+warm-up: once through `search()` (the database work of a results page) and once as the whole
+page through Django's test client (plus templates). Prints p50/p95/max per measure, the queries
+per page, and EXPLAIN ANALYZE of the slowest query's main statement.
+"""
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+from urllib.parse import urlencode, urlparse
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/reading_room_bench"
+
+QUERIES = [
+    {"q": "Dushanbe"},
+    {"q": "Regional Anti-Terrorist Structure"},
+    {"q": "sponsoring"},
+    {"q": "cooperation"},
+    {"q": "Shanghai Cooperation Organization"},
+    {"q": '"sustainable development"'},
+    {"q": "terrorism"},
+    {"q": "drugs", "kind": "preambular"},
+    {"q": "memorandum of understanding"},
+    {"q": "Secretary-General report"},
+    {"q": "Astana Declaration"},
+    {"q": "Eurasian Economic Commission"},
+    {"q": "peace and security"},
+    {"q": "counter-terrorism"},
+    {"q": "Collective Security Treaty Organization"},
+    {"q": "nuclear weapons"},
+    {"q": '"Shanghai spirit"'},
+    {"q": "economies in transition"},
+    {"q": "Tianjin Summit"},
+    {"q": "observer status"},
+    {"q": "Kyrgyzstan", "lang": "en"},
+    {"q": "information and communications technologies"},
+    {"q": "regional organizations -Shanghai"},
+    {"q": "Samarkand or Astana"},
+    {"q": "Charter of the United Nations", "kind": "operative"},
+    {"q": "Douchanbé"},
+    {"q": "Douchanbe"},
+    {"q": "coopérer"},
+    {"q": "« lutte contre le terrorisme »"},
+    {"q": "Structure régionale antiterroriste"},
+    {"q": "Organisation de Shanghai pour la coopération", "lang": "fr"},
+    {"q": "développement durable"},
+    {"q": "drogue", "lang": "fr"},
+    {"q": "mémorandum d’accord"},
+    {"q": "Secrétaire général"},
+    {"q": "Déclaration d’Astana"},
+    {"q": "paix et sécurité"},
+    {"q": "armes nucléaires"},
+    {"q": "esprit de Shanghai"},
+    {"q": "pays en transition"},
+    {"q": "Kirghizistan"},
+    {"q": "technologies de l’information"},
+    {"q": "Commission économique eurasienne"},
+    {"q": "Tadjikistan", "body": "GA"},
+    {"q": "Assemblée générale", "session": "79"},
+    {"q": "resolution", "type": "resolution", "sponsor": "KGZ"},
+    {"q": "Rappelant", "opening": "Rappelant"},
+    {"q": "terrorisme", "lang": "fr", "page": "3"},
+    {"q": "cooperation", "page": "10"},
+    {"q": "Welcoming", "kind": "preambular", "body": "SC"},
+]
+assert len(QUERIES) == 50
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
+
+
+def ensure_database(url: str) -> None:
+    import psycopg
+
+    parts = urlparse(url)
+    name = parts.path.lstrip("/")
+    admin = parts._replace(path="/postgres").geturl()
+    with psycopg.connect(admin, autocommit=True) as conn:
+        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
+            conn.execute(f'CREATE DATABASE "{name}"')
+            print(f"created database {name}")
+
+
+def prepare(env: dict, documents: int) -> None:
+    manage = [sys.executable, "manage.py"]
+    for args in (["migrate", "--noinput", "-v0"], ["load_states"]):
+        subprocess.run(manage + args, env=env, cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+    imported = subprocess.run(manage + ["import_document", "sample/"], env=env, cwd=ROOT, capture_output=True)
+    if imported.returncode:  # the sample is a nicety here; the corpus is generated
+        print("warning: could not import the sample:", imported.stderr.decode().strip().splitlines()[-1])
+    code = "import django; django.setup(); from reading_room.documents.models import Document; "
+    code += "print(Document.objects.filter(key__startswith='A/SYN/').count())"
+    have = int(subprocess.run([sys.executable, "-c", code], env=env, cwd=ROOT, capture_output=True, text=True,
+                              check=True).stdout.split()[-1])
+    if have < documents:
+        started = time.monotonic()
+        subprocess.run(manage + ["generate_corpus", "--documents", str(documents - have)], env=env, cwd=ROOT,
+                       check=True)
+        print(f"generate_corpus --documents {documents - have}: {time.monotonic() - started:.0f} s")
+    else:
+        print(f"reusing {have} generated documents")
+
+
+def measure(repeat: int) -> None:
+    import django
+
+    django.setup()
+    from django.db import connection
+    from django.http import QueryDict
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from reading_room.documents.models import Language
+    from reading_room.search.models import SearchEntry
+    from reading_room.search.query import Params, search
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FILTER (WHERE kind <> 'footnote'), count(*) FROM search_entry")
+        paragraphs, entries = cursor.fetchone()
+        cursor.execute("SELECT pg_size_pretty(pg_total_relation_size('search_entry'))")
+        size = cursor.fetchone()[0]
+    print(f"corpus: {paragraphs} paragraph texts, {entries} index rows ({size} with indexes), "
+          f"{SearchEntry.objects.values('document_id').distinct().count()} documents")
+    client = Client()
+    languages = list(Language.objects.all())
+    timings: dict[str, list[float]] = {"search()": [], "page": []}
+    per_query: dict[int, list[float]] = {i: [] for i in range(len(QUERIES))}
+    queries_per_page = set()
+    totals = {}
+    for round_number in range(repeat + 1):  # round 0 warms the caches
+        for i, spec in enumerate(QUERIES):
+            params = Params.from_get(QueryDict(urlencode(spec)), [lang.code for lang in languages])
+            started = time.perf_counter()
+            results = search(params, languages)
+            elapsed = (time.perf_counter() - started) * 1000
+            totals[i] = (results.total, results.capped)
+            started = time.perf_counter()
+            with CaptureQueriesContext(connection) as ctx:
+                response = client.get("/search?" + urlencode(spec), HTTP_HOST="127.0.0.1")
+            page = (time.perf_counter() - started) * 1000
+            assert response.status_code == 200, spec
+            if round_number:
+                timings["search()"].append(elapsed)
+                timings["page"].append(page)
+                per_query[i].append(elapsed)
+                queries_per_page.add(len(ctx))
+    print(f"\n{len(QUERIES)} queries x {repeat} runs (after one warm-up run)")
+    print(f"{'measure':10} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}")
+    for name, values in timings.items():
+        print(f"{name:10} {percentile(values, 50):8.1f} {percentile(values, 95):8.1f} {max(values):8.1f}")
+    print(f"SQL queries per results page: {sorted(queries_per_page)}")
+    print("\nslowest queries (median ms of search(), matches counted):")
+    ranked = sorted(per_query, key=lambda i: -statistics.median(per_query[i]))
+    for i in ranked[:8]:
+        total, capped = totals[i]
+        print(f"  {statistics.median(per_query[i]):7.1f}  {total}{'+' if capped else ''}  {QUERIES[i]}")
+    slowest = QUERIES[ranked[0]]
+    params = Params.from_get(QueryDict(urlencode(slowest)), [lang.code for lang in languages])
+    with CaptureQueriesContext(connection) as ctx:
+        search(params, languages)
+    statement = max(ctx.captured_queries, key=lambda q: float(q["time"]))["sql"]
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + statement)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    print(f"\nEXPLAIN ANALYZE of the slowest statement for {slowest}:\n{plan}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--documents", type=int, default=12000)
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+    url = os.environ.get("DATABASE_URL") or DEFAULT_URL
+    if not url.startswith("postgres"):
+        sys.exit("The search benchmark runs on PostgreSQL: set DATABASE_URL=postgres://…")
+    ensure_database(url)
+    env = {**os.environ, "DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": "reading_room.settings", "DEBUG": "true",
+           "ALLOWED_HOSTS": "127.0.0.1"}
+    prepare(env, args.documents)
+    os.environ.update(env)
+    sys.path.insert(0, str(ROOT))
+    measure(args.repeat)
+
+
+if __name__ == "__main__":
+    main()
