@@ -37,11 +37,11 @@ def main() -> None:
         "DATABASE_URL": os.environ.get("DATABASE_URL") or f"sqlite:///{tmp / 'bench.sqlite3'}",
     }
     manage = [sys.executable, "manage.py"]
-    subprocess.run(manage + ["migrate", "--noinput", "-v0"], env=env, cwd=ROOT, check=True)
-    subprocess.run(manage + ["load_states"], env=env, cwd=ROOT, check=True, capture_output=True)
+    subprocess.run([*manage, "migrate", "--noinput", "-v0"], env=env, cwd=ROOT, check=True)
+    subprocess.run([*manage, "load_states"], env=env, cwd=ROOT, check=True, capture_output=True)
     start = time.perf_counter()
     out = subprocess.run(
-        manage + ["import_document", str(folder), "-v0"], env=env, cwd=ROOT, check=True, capture_output=True, text=True
+        [*manage, "import_document", str(folder), "-v0"], env=env, cwd=ROOT, check=True, capture_output=True, text=True
     ).stdout
     elapsed = time.perf_counter() - start
     print(out.strip().splitlines()[-1])
