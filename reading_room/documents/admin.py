@@ -5,14 +5,16 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Prefetch, Q
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from .forms import ParagraphForm
+from .history import revert_text
 from .models import (
     Citation,
     Document,
@@ -26,6 +28,7 @@ from .models import (
     State,
     StateName,
 )
+from .textdiff import word_diff
 
 
 class DocumentTextInline(admin.StackedInline):
@@ -271,9 +274,69 @@ class ParagraphAdmin(SimpleHistoryAdmin):
             ),
         ]
 
+    change_form_template = "admin/documents/paragraph/change_form.html"
+
     def get_form(self, request, obj=None, change=False, **kwargs):
         kwargs["fields"] = ["eid", "kind", "number", "position"]  # the texts are the form's own fields
         return super().get_form(request, obj, change, **kwargs)
+
+    def get_urls(self):
+        return [
+            path(
+                "<int:object_id>/texts/history/",
+                self.admin_site.admin_view(self.texts_history_view),
+                name="documents_paragraph_texts_history",
+            ),
+            *super().get_urls(),
+        ]
+
+    def texts_history_view(self, request, object_id: int):
+        """Every saved version of the paragraph's texts: word-level diff of any two, and revert."""
+        paragraph = get_object_or_404(Paragraph.objects.select_related("document"), pk=object_id)
+        if not self.has_view_permission(request, paragraph):
+            raise PermissionDenied
+        if request.method == "POST":
+            if not self.has_change_permission(request, paragraph):
+                raise PermissionDenied
+            record = get_object_or_404(
+                ParagraphText.history, history_id=request.POST.get("revert"), paragraph_id=paragraph.pk
+            )
+            revert_text(record)
+            messages.success(
+                request,
+                _("Restored the %(language)s text of %(date)s.")
+                % {"language": record.language_id, "date": record.history_date.strftime("%Y-%m-%d %H:%M")},
+            )
+            return redirect(request.path)
+        records = list(
+            ParagraphText.history.filter(paragraph_id=paragraph.pk)
+            .select_related("history_user")
+            .order_by("language_id", "-history_date", "-history_id")
+        )
+        languages = []
+        for code in dict.fromkeys(r.language_id for r in records):
+            versions = [r for r in records if r.language_id == code]
+            chosen = {int(v) for v in request.GET.getlist(f"{code}") if v.isdigit()}
+            pair = [r for r in versions if r.history_id in chosen][:2] or versions[:2]
+            newer, older = pair[0], pair[-1]  # versions are newest first
+            languages.append(
+                {
+                    "code": code,
+                    "versions": versions,
+                    "newer": newer,
+                    "older": older,
+                    "diff": word_diff(older.text, newer.text),
+                }
+            )
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "original": paragraph,
+            "title": _("History of the texts of %(p)s") % {"p": paragraph},
+            "languages": languages,
+            "can_change": self.has_change_permission(request, paragraph),
+        }
+        return render(request, "admin/documents/paragraph/texts_history.html", context)
 
     def has_add_permission(self, request):
         return False  # paragraphs are added from their document's page

@@ -7,6 +7,17 @@ class DocumentsConfig(AppConfig):
     verbose_name = _("Documents")
 
     def ready(self):
+        from django.db.models.signals import post_migrate
+
         from . import signals
 
         signals.connect()
+        post_migrate.connect(_refresh_roles, dispatch_uid="reading_room_editor_group")
+
+
+def _refresh_roles(sender, **kwargs):
+    # after the last app's migrations, when every permission exists
+    if sender.name == "reading_room.ingest":
+        from .roles import ensure_editor_group
+
+        ensure_editor_group()

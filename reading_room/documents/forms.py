@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from .markup import MARKER, split_markers, with_markers
-from .models import Citation, Language, Paragraph, ParagraphText
+from .models import Language, Paragraph, ParagraphText
 
 EID_HELP = gettext_lazy(
     "Permanent: pp1… preambular, op1… operative, op2.a sub-paragraphs. A paragraph inserted later "
@@ -121,9 +121,7 @@ class ParagraphForm(forms.ModelForm):
             ):
                 continue
             stored.text, stored.lead = text, lead
+            stored.calls = [[o, n] for o, n in citations]
             stored.version += 1
             stored.save()
-            stored.citations.all().delete()
-            Citation.objects.bulk_create(
-                [Citation(footnote=footnotes[n], paragraph_text=stored, offset=o) for o, n in citations]
-            )
+            stored.set_calls(citations, footnotes)

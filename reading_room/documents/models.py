@@ -219,6 +219,9 @@ class ParagraphText(models.Model):
     imported_text = models.TextField(blank=True, editable=False)
     # Optimistic locking: a save based on an older version is refused (no lost updates).
     version = models.PositiveIntegerField(default=1, editable=False)
+    # [[offset, footnote number], …] as in the Citation rows: a snapshot the history keeps,
+    # so that restoring an old version restores its footnote calls too.
+    calls = models.JSONField(default=list, editable=False)
     history = HistoricalRecords()
 
     class Meta:
@@ -228,6 +231,14 @@ class ParagraphText(models.Model):
 
     def __str__(self) -> str:
         return f"{self.paragraph_id} [{self.language_id}]"
+
+    def set_calls(self, calls: list[tuple[int, str]], footnotes: dict[str, Footnote]) -> None:
+        """Replace the footnote calls (the text must be saved): Citation rows and the snapshot."""
+        calls = sorted((int(o), str(n)) for o, n in calls if str(n) in footnotes)
+        self.citations.all().delete()
+        Citation.objects.bulk_create([Citation(footnote=footnotes[n], paragraph_text=self, offset=o) for o, n in calls])
+        self.calls = [[o, n] for o, n in calls]
+        ParagraphText.objects.filter(pk=self.pk).update(calls=self.calls)
 
 
 class Footnote(models.Model):

@@ -237,13 +237,14 @@ def _write_language(document: Document, parsed: ParsedText, log: CorrectionLog) 
         if text is None:
             text = ParagraphText(paragraph=row, language=language)
             create.append(text)
-        elif (text.text, text.lead) != (para.text, para.lead):
+        elif (text.text, text.lead, text.calls) != (para.text, para.lead, _calls(para, footnotes)):
             update.append(text)
         text.text = text.imported_text = para.text
         text.lead = para.lead
+        text.calls = _calls(para, footnotes)
         written.append((para, text))
     bulk_create_with_history(create, ParagraphText)
-    bulk_update_with_history(update, ParagraphText, ["text", "imported_text", "lead"])
+    bulk_update_with_history(update, ParagraphText, ["text", "imported_text", "lead", "calls"])
     Citation.objects.filter(paragraph_text__in=[t for _p, t in written]).delete()
     Citation.objects.bulk_create(
         [
@@ -256,6 +257,10 @@ def _write_language(document: Document, parsed: ParsedText, log: CorrectionLog) 
     for para, text in written:
         log.add(language, para.eid, para.repairs, para.text, paragraph_text=text)
     return kept
+
+
+def _calls(para, footnotes) -> list[list]:
+    return [[ref.offset, ref.number] for ref in para.refs if ref.number in footnotes]
 
 
 def _write_paragraphs(document: Document, parsed: ParsedText) -> dict[str, Paragraph]:

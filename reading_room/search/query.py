@@ -186,8 +186,8 @@ def search(params: Params, languages: list[Language]) -> Results:
     engine = backend()
     matched = engine.match(filtered_entries(params), query, codes)
     candidates = matched.order_by("-date", "id").values(
-        "id", "rank", "document_id", "language_id", "body", "session", "doc_kind", "kind", "opening"
-    )[: max_hits() + 1]
+        "id", "rank", "date", "document_id", "language_id", "body", "session", "doc_kind", "kind", "opening"
+    )[: max_hits() + 1]  # one more than we count, to know there are more
     counts, page_ids = _stats(candidates, params.page)
     total = counts.pop(("total", None), 0)
     results.capped = total > max_hits()
@@ -203,9 +203,10 @@ def _stats(candidates: QuerySet, page: int) -> tuple[dict, list[int]]:
     offset = (page - 1) * PAGE_SIZE
     text = "varchar" if connection.vendor == "postgresql" else "text"
     statement = f"""
-        WITH hits AS MATERIALIZED ({sql}),
+        WITH candidates AS MATERIALIZED ({sql}),
+        hits AS MATERIALIZED (SELECT * FROM candidates ORDER BY date DESC, id LIMIT {max_hits()}),
         per_document AS (SELECT document_id, COUNT(*) AS n FROM hits GROUP BY document_id)
-        SELECT 'total', NULL, NULL, COUNT(*) FROM hits
+        SELECT 'total', NULL, NULL, COUNT(*) FROM candidates
         UNION ALL SELECT 'body', body, NULL, COUNT(*) FROM hits GROUP BY body
         UNION ALL SELECT 'session', CAST(session AS {text}), NULL, COUNT(*) FROM hits
             WHERE session IS NOT NULL GROUP BY session

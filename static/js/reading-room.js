@@ -33,6 +33,7 @@
   }
   function feedback(button, label, ok) {
     var message = ok ? button.dataset.copied || "✓" : button.dataset.failed || "✗";
+    button.style.minWidth = button.offsetWidth + "px"; // a shorter message must not make the column jump
     button.classList.toggle("done", ok);
     button.classList.toggle("failed", !ok);
     button.textContent = message;

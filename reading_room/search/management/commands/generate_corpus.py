@@ -227,7 +227,7 @@ class Batch:
 
     def paragraphs(self, document_id: int) -> None:
         position = 0
-        for kind, n in (("preambular", self.rng.randint(8, 30)), ("operative", self.rng.randint(4, 25))):
+        for kind, n in (("preambular", self.rng.randint(10, 40)), ("operative", self.rng.randint(5, 30))):
             for j in range(1, n + 1):
                 position += 1
                 eid, number = (f"pp{j}", "") if kind == "preambular" else (f"op{j}", str(j))
