@@ -7,6 +7,7 @@ import re
 from io import StringIO
 
 import pytest
+from django.utils.html import escape
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -466,16 +467,21 @@ def test_stems_match_postgresql_for_the_examples():
 
 
 def test_the_query_parser():
-    query = Query.parse('Dushanbe "lutte contre" -drogue or 59/48 Anti-Terrorist')
-    assert query.websearch() == 'Dushanbe "lutte contre" -drogue or 59/48 Anti-Terrorist'
+    query = Query.parse('Dushanbe "lutte contre" -drogue or 59/48 Anti-Terrorist, "Anti-Terrorist Structure"')
+    assert query.websearch() == (
+        'Dushanbe "lutte contre" -drogue or 59/48 Anti-Terrorist "Anti-Terrorist Structure"'
+    )
     assert query.fts5("fr") == (
-        '(lang : "fr" AND stems : (("douchanb"* AND "lutt contr" NOT "drogu") OR ("59 48" AND "anti terrorist")))'
-    ).replace('"douchanb"*', '"dushanb"')
+        '(lang : "fr" AND stems : (("dushanb" AND "lutt contr" NOT "drogu") OR '
+        '("59 48" AND "anti terrorist" AND "anti terrorist structur")))'
+    )
+    assert Query.parse("a & b | !c <-> d:*").websearch() == "a b c d"
     assert not Query.parse("'&:*\"")
     assert not Query.parse("-only -negative")
+    assert not Query.parse("the of").fts5("en")
 
 
 def test_the_highlighter_marks_words_and_escapes():
     query = Query.parse("coopérer")
     marked = highlight("La coopération <b> & le reste.", query, "fr")
-    assert marked_html(marked) == "La <mark>coopération</mark> &lt;b&gt; &amp; le reste."
+    assert marked_html(escape(marked)) == "La <mark>coopération</mark> &lt;b&gt; &amp; le reste."

@@ -9,6 +9,7 @@ queries, not from the index, so that phrases keep their word positions.
 
 from __future__ import annotations
 
+import html
 import re
 import threading
 import unicodedata
@@ -16,8 +17,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 import snowballstemmer
-from django.utils.html import escape
-
 from .stopwords import STOPWORDS
 
 MAX_QUERY_CHARS = 200  # a longer query is cut here: no one types more, and it bounds the work
@@ -72,15 +71,22 @@ def clean(q: str) -> str:
     return " ".join(q.split())[:MAX_QUERY_CHARS].strip()
 
 
+def _pg_chunk(chunk: str) -> str:
+    """A chunk of the query as websearch_to_tsquery should see it: a compound PostgreSQL's parser
+    keeps whole (59/48, Anti-Terrorist, A/79/L.124), else its words; never an operator."""
+    chunk = chunk.strip(".,;:!?()[]{}'’-")
+    return chunk if COMPOUND.match(chunk) else " ".join(WORD.findall(chunk))
+
+
 @dataclass(frozen=True)
 class Term:
-    words: tuple[str, ...]
-    phrase: bool = False  # "quoted", or a compound such as 59/48 or anti-terrorist
+    words: tuple[str, ...]  # for SQLite and the highlighter
+    phrase: bool = False  # "quoted", or a chunk of several words such as 59/48 or anti-terrorist
     negated: bool = False
-    compound: str = ""  # the compound as typed, which PostgreSQL's parser keeps whole
+    pg: str = ""  # the same for websearch_to_tsquery
 
     def websearch(self) -> str:
-        body = self.compound or (f'"{" ".join(self.words)}"' if self.phrase else self.words[0])
+        body = f'"{self.pg}"' if self.phrase and " " in self.pg else self.pg
         return f"-{body}" if self.negated else body
 
 
@@ -105,7 +111,8 @@ class Query:
             sign, quoted, chunk = match.groups()
             if chunk is None:
                 words = tuple(WORD.findall(quoted))
-                term = Term(words, phrase=len(words) > 1, negated=sign == "-") if words else None
+                pg = " ".join(c for c in map(_pg_chunk, quoted.split()) if c)
+                term = Term(words, len(words) > 1, sign == "-", pg) if words else None
             elif chunk.lower() == "or":
                 if groups[-1]:
                     groups.append([])
@@ -114,12 +121,7 @@ class Query:
                 negated = chunk.startswith("-") and len(chunk) > 1
                 chunk = chunk[1:] if negated else chunk
                 words = tuple(WORD.findall(chunk))
-                compound = chunk.strip(".,;:!?()[]{}'") if len(words) > 1 else ""
-                term = (
-                    Term(words, len(words) > 1, negated, compound if COMPOUND.match(compound) else "")
-                    if words
-                    else None
-                )
+                term = Term(words, len(words) > 1, negated, _pg_chunk(chunk)) if words else None
             if term:
                 groups[-1].append(term)
                 count += 1
@@ -166,13 +168,13 @@ class Query:
 
 
 def marked_html(marked: str) -> str:
-    """Escape a text carrying START/STOP marks and turn the marks into <mark> elements."""
-    return escape(marked).replace(START, "<mark>").replace(STOP, "</mark>")
+    """An escaped text carrying START/STOP marks, with the marks as <mark> elements."""
+    return marked.replace(START, "<mark>").replace(STOP, "</mark>")
 
 
 def marked_words(marked: str) -> list[str]:
-    """The words between marks, as they are written in the text (for ?hl= on the permalink)."""
-    return re.findall(f"{START}([^{STOP}]*){STOP}", marked)
+    """The words between marks in an escaped text, as written there (for ?hl= on the permalink)."""
+    return [html.unescape(w) for w in re.findall(f"{START}([^{STOP}]*){STOP}", marked)]
 
 
 def highlight(text: str, query: Query, language: str, max_words: int = 35) -> str:

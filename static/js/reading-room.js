@@ -3,7 +3,7 @@
 // depends on this script.
 (function () {
   "use strict";
-  var SELECTOR = "button.copy[data-copy], button.copy[data-copy-text]";
+  var SELECTOR = "button.copy[data-copy], button.cite[data-copy-text]";
   function absolute(path) { return new URL(path, window.location.href).href; }
   function copy(text) {
     if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);

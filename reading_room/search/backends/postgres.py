@@ -10,10 +10,14 @@ from __future__ import annotations
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVectorField
 from django.db.models import Case, Expression, F, FloatField, Func, Q, QuerySet, TextField, Value, When
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Length, Replace
+from django.db.models.lookups import LessThanOrEqual
+from django.utils.html import escape
 
 from ..sql import CONFIGS
 from ..text import START, STOP, Query, ellipsize
+
+SHORT = 300  # characters: a text this short is shown whole
 
 
 class Vector(Expression):
@@ -53,25 +57,38 @@ def match(entries: QuerySet, query: Query, languages: list[str]) -> QuerySet:
 
 
 def with_snippets(entries: QuerySet, query: Query) -> QuerySet:
-    """Annotate `marked`: the best excerpt of each text, matches between START and STOP (ts_headline)."""
+    """Annotate `marked`: the text, or its best excerpts if it is long, HTML-escaped, matches between
+    START and STOP (ts_headline). ts_headline drops anything that looks like an HTML tag, so it is
+    given the text already escaped; entities pass through it unchanged."""
     config = RowConfig(F("language_id"))
     text = Coalesce(F("paragraph_text__text"), F("footnote_text__text"))
+    escaped = text
+    for char, entity in (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;")):
+        escaped = Replace(escaped, Value(char), Value(entity))
+    tsquery = SearchQuery(query.websearch(), config=config, search_type="websearch")
+    options = {"config": config, "start_sel": START, "stop_sel": STOP}
     return entries.annotate(
-        marked=SearchHeadline(
-            text,
-            SearchQuery(query.websearch(), config=config, search_type="websearch"),
-            config=config,
-            start_sel=START,
-            stop_sel=STOP,
-            max_words=18,
-            min_words=8,
-            short_word=2,
-            max_fragments=2,
-            fragment_delimiter=" … ",
+        marked=Case(
+            When(
+                LessThanOrEqual(Length(text), SHORT),
+                then=SearchHeadline(escaped, tsquery, highlight_all=True, **options),
+            ),
+            default=SearchHeadline(
+                escaped,
+                tsquery,
+                max_words=20,
+                min_words=10,
+                short_word=2,
+                max_fragments=2,
+                fragment_delimiter=" … ",
+                **options,
+            ),
+            output_field=TextField(),
         )
     )
 
 
 def snippet(entry, query: Query) -> str:
+    """The excerpt, HTML-escaped, with START/STOP marks."""
     text = entry.paragraph_text.text if entry.paragraph_text_id else entry.footnote_text.text
-    return ellipsize(entry.marked, text)
+    return ellipsize(entry.marked, escape(text))

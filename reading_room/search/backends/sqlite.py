@@ -10,6 +10,7 @@ phrases over the stems, so word order and adjacency are checked by the index.
 from __future__ import annotations
 
 from django.db.models import QuerySet
+from django.utils.html import escape
 
 from ..text import Query, highlight
 
@@ -33,5 +34,6 @@ def with_snippets(entries: QuerySet, query: Query) -> QuerySet:
 
 
 def snippet(entry, query: Query) -> str:
+    """The excerpt, HTML-escaped, with START/STOP marks."""
     text = entry.paragraph_text.text if entry.paragraph_text_id else entry.footnote_text.text
-    return highlight(text, query, entry.language_id)
+    return escape(highlight(text, query, entry.language_id))
