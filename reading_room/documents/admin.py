@@ -13,6 +13,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from . import restructure
 from .forms import ParagraphForm
 from .history import revert_text
 from .models import (
@@ -275,6 +276,47 @@ class ParagraphAdmin(SimpleHistoryAdmin):
         ]
 
     change_form_template = "admin/documents/paragraph/change_form.html"
+    actions = ["merge_with_next"]
+
+    @admin.action(description=_("Merge the selected paragraph with the next one"), permissions=["change"])
+    def merge_with_next(self, request, queryset):
+        if queryset.count() != 1:
+            messages.error(request, _("Select exactly one paragraph."))
+            return
+        paragraph = queryset.get()
+        try:
+            merged = restructure.merge_with_next(paragraph)
+        except restructure.RestructureError as exc:
+            messages.error(request, str(exc))
+            return
+        messages.success(request, _("Merged into %(eid)s; the old id now leads there.") % {"eid": merged.eid})
+
+    def split_view(self, request, object_id: int):
+        """Split a paragraph in two: the editor marks the place with ‖ in every language."""
+        paragraph = get_object_or_404(Paragraph.objects.select_related("document"), pk=object_id)
+        if not self.has_change_permission(request, paragraph):
+            raise PermissionDenied
+        texts = {t.language_id: t.text for t in paragraph.texts.all()}
+        if request.method == "POST":
+            marked = {code: request.POST.get(f"text_{code}", "") for code in texts}
+            try:
+                new = restructure.split(paragraph, marked)
+            except restructure.RestructureError as exc:
+                messages.error(request, str(exc))
+                texts = marked
+            else:
+                messages.success(request, _("Split: the second part is %(eid)s.") % {"eid": new.eid})
+                return redirect("admin:documents_paragraph_change", new.pk)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "original": paragraph,
+            "title": _("Split %(p)s") % {"p": paragraph},
+            "texts": texts,
+            "new_eid": restructure.next_free_eid(paragraph),
+            "mark": restructure.SPLIT_MARK,
+        }
+        return render(request, "admin/documents/paragraph/split.html", context)
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         kwargs["fields"] = ["eid", "kind", "number", "position"]  # the texts are the form's own fields
@@ -286,6 +328,9 @@ class ParagraphAdmin(SimpleHistoryAdmin):
                 "<int:object_id>/texts/history/",
                 self.admin_site.admin_view(self.texts_history_view),
                 name="documents_paragraph_texts_history",
+            ),
+            path(
+                "<int:object_id>/split/", self.admin_site.admin_view(self.split_view), name="documents_paragraph_split"
             ),
             *super().get_urls(),
         ]

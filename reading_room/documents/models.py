@@ -205,6 +205,22 @@ class Paragraph(models.Model):
         return reverse("paragraph", kwargs={"symbol": self.document.key, "eid": self.eid})
 
 
+class ParagraphAlias(models.Model):
+    """An eid that no longer names its own paragraph (merged into another): its links still land."""
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="aliases")
+    eid = models.CharField(_("id"), max_length=40)
+    paragraph = models.ForeignKey(Paragraph, on_delete=models.CASCADE, related_name="aliases")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["document", "eid"], name="unique_alias_per_document")]
+        verbose_name = _("former paragraph id")
+        verbose_name_plural = _("former paragraph ids")
+
+    def __str__(self) -> str:
+        return f"{self.eid} → {self.paragraph.eid}"
+
+
 class ParagraphText(models.Model):
     """A paragraph's text in one language: plain text, footnote calls kept apart as citations."""
 

@@ -169,12 +169,13 @@ def read_document(document: Document, view: tuple[str, ...], eids: list[str] | N
     if eids is not None:
         paragraphs = paragraphs.filter(eid__in=eids)
     paragraphs = paragraphs.prefetch_related(
+        "aliases",
         Prefetch(
             "texts",
             queryset=ParagraphText.objects.filter(language__in=[lang.code for lang in shown]).prefetch_related(
                 Prefetch("citations", queryset=Citation.objects.select_related("footnote"))
             ),
-        )
+        ),
     )
     rows = []
     cited: dict[str, dict[str, list[tuple[str, str]]]] = {lang.code: {} for lang in shown}

@@ -85,6 +85,9 @@ def paragraph(request: HttpRequest, symbol: str, eid: str) -> HttpResponse:
     document = _document_or_404(symbol)
     eids = list(document.paragraphs.values_list("eid", flat=True))
     if eid not in eids:
+        alias = document.aliases.select_related("paragraph").filter(eid=eid).first()
+        if alias:  # merged into another paragraph: the old link lands there
+            return redirect(alias.paragraph.get_absolute_url(), permanent=True)
         raise Http404(_("%(symbol)s has no paragraph %(eid)s.") % {"symbol": document.symbol, "eid": eid})
     index = eids.index(eid)
     view = _view(request, document)
