@@ -23,7 +23,7 @@ def test_a_split_adds_a_bis_paragraph_and_renames_nothing(sample):
     new = restructure.split(pp11, marked)
     assert new.eid == "pp11bis"
     after = eids(sample)
-    assert after == before[:11] + ["pp11bis"] + before[11:]
+    assert after == [*before[:11], "pp11bis", *before[11:]]
     tail = ParagraphText.objects.get(paragraph=new, language_id="en")
     assert tail.text.startswith("upholding the")
     assert [c.footnote.number for c in tail.citations.all()] == ["2"]  # the call went with its words
