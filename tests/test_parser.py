@@ -351,3 +351,45 @@ def test_an_annex_has_its_own_structure_and_ids():
     assert parsed.paragraph("annex1.title").text == "Declaration on a Culture of Peace"
     assert parsed.paragraph("annex1.art2.para2").number == "2"
     assert parsed.header.resolution_number == "53/243"
+
+
+PDFTOTEXT = """                                                                 A/RES/78/3
+United Nations                                                General Assembly
+                                               Distr.: General
+                                               26 October 2023
+Seventy-eighth session
+Agenda item 19
+               Resolution adopted by the General Assembly on 23 October 2023
+                    [without reference to a Main Committee (A/78/L.3)]
+               78/3. Cooperation between the United Nations and the Eurasian
+               Economic Union
+
+                     The General Assembly,
+                     Recalling the Charter of the United Nations,1
+                     Welcoming the efforts of the Union in the field of
+               trade, 2 and noting the report,
+
+                     1. Welcomes the cooperation;
+                     2. Requests the Secretary-General to submit a report at its
+               eightieth session.
+               __________________
+               1 See resolution 70/1.
+               2 A/78/100.
+
+                                                       26th plenary meeting
+                                                          23 October 2023
+23-21232 (E)      261023
+*2321232*
+"""
+
+
+def test_it_reads_layout_pdftotext_output_with_flattened_superscripts():
+    parsed = parse(PDFTOTEXT, "en")
+    assert parsed.header.symbol == "A/RES/78/3"
+    assert parsed.title == "Cooperation between the United Nations and the Eurasian Economic Union"
+    assert [p.eid for p in parsed.paragraphs] == ["pp1", "pp2", "op1", "op2"]
+    assert parsed.paragraph("pp1").text == "Recalling the Charter of the United Nations,"
+    assert parsed.paragraph("pp2").text.endswith("in the field of trade, and noting the report,")
+    assert cited(parsed) == {"pp1": ["1"], "pp2": ["2"]}
+    assert [f.text for f in parsed.footnotes] == ["See resolution 70/1.", "A/78/100."]
+    assert parsed.closing_lines == ["26th plenary meeting", "23 October 2023"]

@@ -75,15 +75,7 @@ def document_json(document: Document) -> dict:
         "sponsor_note": {code: t.sponsor_note for code, t in texts.items() if t.sponsor_note},
         "paragraphs": paragraphs,
         "footnotes": footnotes,
-        "references": _references(document),
-        "cited_by": [
-            {
-                "symbol": entry["document"].symbol,
-                "url": entry["document"].get_absolute_url(),
-                "paragraphs": [p.eid for p in entry["paragraphs"]],
-            }
-            for entry in crossrefs.cited_by(document)
-        ],
+        **_references(document),
         "url": document.get_absolute_url(),
     }
 
@@ -96,11 +88,17 @@ def _footnote_lists(per_lang: dict[str, list[str]], languages: list[str]) -> lis
     return {code: per_lang.get(code, []) for code in languages}
 
 
-def _references(document: Document) -> list[dict]:
-    """What the document cites (stored at import), each with where to read it."""
+def _references(document: Document) -> dict:
+    """What the document cites (stored at import) and which published documents cite it."""
     keys = sorted(set(Reference.objects.filter(paragraph__document=document).values_list("target", flat=True)))
-    held = crossrefs.held(keys)
-    return [_reference(key, held) for key in keys]
+    held, cited_by = crossrefs.neighbours(document, keys)
+    return {
+        "references": [_reference(key, held) for key in keys],
+        "cited_by": [
+            {"symbol": e["symbol"], "url": e["url"], "paragraphs": [p["eid"] for p in e["paragraphs"]]}
+            for e in cited_by
+        ],
+    }
 
 
 def _reference(key: str, held: set[str]) -> dict:

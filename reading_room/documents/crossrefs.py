@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from django.db import transaction
-from django.db.models import Prefetch, Q
+from django.db.models import CharField, IntegerField, Q, Value
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 
-from .models import Citation, Document, DocumentText, FootnoteText, Paragraph, ParagraphText, Reference
+from .models import Citation, Document, DocumentText, FootnoteText, ParagraphText, Reference
 from .references import find_mentions, undocs_url
 
 
@@ -65,26 +65,46 @@ def record_references(document: Document) -> int:
     return len(found)
 
 
-def cited_by(document: Document) -> list[dict]:
-    """Published documents that cite `document`, each with the paragraphs that do: two queries."""
-    rows = (
-        Paragraph.objects.filter(references__target=document.key, document__status=Document.Status.PUBLISHED)
-        .exclude(document=document)
-        .select_related("document")
-        .prefetch_related(Prefetch("document__texts", queryset=DocumentText.objects.filter(published=True)))
-        .order_by("-document__date", "document__symbol", "position")
+def neighbours(document: Document, keys: Iterable[str]) -> tuple[set[str], list[dict]]:
+    """Which of `keys` we hold, and who cites `document`, in one query (a UNION): the reader's
+    query count stays fixed. A second query fetches the citing documents' titles, if any cite it.
+    """
+    keys = set(keys)
+    blank, zero = Value("", output_field=CharField()), Value(0, output_field=IntegerField())
+    citing = (
+        Reference.objects.filter(target=document.key, paragraph__document__status=Document.Status.PUBLISHED)
+        .exclude(paragraph__document=document)
+        .order_by()
+        .values_list(
+            "paragraph__document__key",
+            "paragraph__document__symbol",
+            "paragraph__document__date",
+            "paragraph__eid",
+            "paragraph__position",
+        )
     )
-    documents: dict[int, dict] = {}
-    for paragraph in rows:
-        entry = documents.get(paragraph.document_id)
-        if entry is None:
-            texts = list(paragraph.document.texts.all())
-            first = next((t for t in texts if t.language_id == get_language()), texts[0] if texts else None)
-            entry = documents[paragraph.document_id] = {
-                "document": paragraph.document,
-                "title": first.title if first else "",
-                "title_language": first.language_id if first else "",
-                "paragraphs": [],
-            }
-        entry["paragraphs"].append(paragraph)
-    return list(documents.values())
+    if keys:
+        held_rows = Document.objects.published().filter(key__in=keys).order_by()
+        citing = held_rows.values_list("key", "symbol", "date", blank, zero).union(citing, all=True)
+    held_keys: set[str] = set()
+    documents: dict[str, dict] = {}
+    rows = sorted(citing, key=lambda r: (-(r[2].toordinal() if r[2] else 0), r[1], r[4]))
+    for key, symbol, _date, eid, _position in rows:
+        if not eid:  # a row of the first half: a document we hold
+            held_keys.add(key)
+            continue
+        entry = documents.setdefault(
+            key, {"symbol": symbol, "url": reverse("reader", kwargs={"symbol": key}), "paragraphs": []}
+        )
+        entry["paragraphs"].append({"eid": eid, "url": reverse("paragraph", kwargs={"symbol": key, "eid": eid})})
+    if documents:
+        titles: dict[str, dict[str, str]] = {}
+        for key, language, title in DocumentText.objects.filter(
+            document__key__in=documents, published=True
+        ).values_list("document__key", "language_id", "title"):
+            titles.setdefault(key, {})[language] = title
+        for key, entry in documents.items():
+            by_language = titles.get(key, {})
+            language = get_language() if get_language() in by_language else next(iter(sorted(by_language)), "")
+            entry["title"], entry["title_language"] = by_language.get(language, ""), language
+    return held_keys, list(documents.values())

@@ -191,22 +191,25 @@ def read_document(document: Document, view: tuple[str, ...], eids: list[str] | N
             cite = citation(document.symbol, paragraph.eid, lang.code)
             cells.append(Cell(lang, pieces, citation=cite, cite_label=cite_label(lang, paragraph.eid)))
         rows.append(Row(paragraph, cells))
-    _link(rows)
+    cited_by = _link(rows, document, with_cited_by=eids is None)
     notes = _notes(document, shown, cited, only_cited=eids is not None)
     sponsors = _sponsors(document, shown)
-    cited_by = crossrefs.cited_by(document) if eids is None else []
     return Reading(document, shown, list(texts), texts, rows, notes, sponsors, cited_by)
 
 
-def _link(rows: list[Row]) -> None:
-    """Give mentions of other documents their href, asking which we hold in one query."""
+def _link(rows: list[Row], document: Document, with_cited_by: bool) -> list[dict]:
+    """Give mentions of other documents their href; with the documents citing this one, one query."""
     links = [
         (piece, cell.language.code) for row in rows for cell in row.cells for piece in cell.pieces if "target" in piece
     ]
-    held = crossrefs.held(piece["target"] for piece, _lang in links)
+    keys = {piece["target"] for piece, _lang in links}
+    if not keys and not with_cited_by:
+        return []
+    held, cited_by = crossrefs.neighbours(document, keys)
     for piece, lang in links:
         piece["href"] = crossrefs.href(piece["target"], lang, held)
         piece["external"] = piece["target"] not in held
+    return cited_by if with_cited_by else []
 
 
 def _pieces(text: ParagraphText, eid: str, cited: dict[str, list[tuple[str, str]]]) -> list[dict]:

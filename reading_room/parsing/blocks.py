@@ -6,7 +6,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from .patterns import FOOTNOTE_LINE, MONTH_WORD, OPERATIVE_START, SUBPARA_START, is_furniture
+from .patterns import FOOTNOTE_LINE, MONTH_WORD, OPERATIVE_START, RULE, SUBPARA_START, is_furniture
 
 
 @dataclass
@@ -99,6 +99,9 @@ def _raw_blocks(text: str) -> list[list[str]]:
     split_on_indent = 0 < indented < len(content) / 4
     blocks: list[list[str]] = [[]]
     for line in lines:
+        if RULE.match(line.strip()):  # the rule above a page's footnotes
+            blocks.append([])
+            continue
         if not line.strip() or (split_on_indent and line[:1].isspace()):
             blocks.append([])
         if line.strip():

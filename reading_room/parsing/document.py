@@ -73,7 +73,7 @@ def _enacting_index(blocks: list[Block]) -> int | None:
     return None
 
 
-_TRAILING_MARKER = re.compile(r"(?:\s?[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\^\{[^}]{1,4}\}|[®°’?])+$")
+_TRAILING_MARKER = re.compile(r"(?:\s?[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\^\{[^}]{1,4}\}|[®°’?]|(?<=[,;.:”\"»])\d{1,2})+$")
 
 
 def _is_open(text: str) -> bool:
@@ -92,6 +92,18 @@ def _starts_lower(text: str) -> bool:
     return False
 
 
+# Opening words of a preambular paragraph: a participle or one of the adjectives UN drafting
+# uses ("Recalling", "Convinced", "Rappelant", "Consciente", "Se félicitant").
+_LEAD_WORD = re.compile(
+    r"^(?:(?:Se|S’|S')\s?)?(?!United\b)[A-ZÉ][a-zà-ÿ]+(?:ing|ed|ant|ante|antes|ée|ue|ues|te|tes)\b"
+    r"|^(?:Aware|Mindful|Conscious|Cognizant|Desirous|Deeply|Gravely|Profondément|Vivement)\b"
+)
+
+
+def _looks_like_lead(line: str) -> bool:
+    return bool(_LEAD_WORD.match(line))
+
+
 def _split_chunks(lines: list[str]) -> list[list[str]]:
     """Split a block at operative numbers and sub-paragraph letters that start a line (PDF
     text with hard line breaks and no blank line between paragraphs), and around annex
@@ -104,6 +116,7 @@ def _split_chunks(lines: list[str]) -> list[list[str]]:
         previous = chunks[-1][-1] if chunks[-1] else ""
         # a number alone on its line ("1.") stays with the text that follows it
         lone_number = re.fullmatch(r"(?:[-–•]\s*)?\d{1,3}\s?\.", previous)
+        starts = starts or (previous and _looks_like_lead(line))
         if previous and (heading or after_annex or (starts and not lone_number and not _is_open(previous))):
             chunks.append([])
         chunks[-1].append(line)
@@ -346,7 +359,9 @@ def _attach_markers(parsed: ParsedText, reference: ParsedText | None) -> None:
     ocr = parsed.language == "fr"
     highest = 0
     for para in parsed.paragraphs:
-        markers = find_markers(para.text, parsed.language, ocr, numbers)
+        # a plain digit counts as a call only if it is a footnote not yet called: calls come in order
+        later = {n for n in numbers if not n.isdigit() or int(n) > highest}
+        markers = find_markers(para.text, parsed.language, ocr, later)
         text, placed = strip_markers(para.text, markers)
         para.text = text
         ref_para = reference.paragraph(para.eid) if reference else None

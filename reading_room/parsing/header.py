@@ -19,7 +19,9 @@ from .types import Header
 
 _MASTHEAD = re.compile(rf"^(?:United Nations|Nations Unies)\s+(?P<symbol>{SYMBOL})\s*$")
 _SYMBOL_ONLY = re.compile(rf"^(?P<symbol>{SYMBOL})$")
-_ORGAN = re.compile(r"^(?:General Assembly|Assemblée générale|Security Council|Conseil de sécurité)$")
+_ORGAN = re.compile(
+    r"^(?:United Nations|Nations Unies)?\s*(?:General Assembly|Assemblée générale|Security Council|Conseil de sécurité)?$"
+)
 _DISTR = re.compile(r"^Distr\.\s*:?\s*(?P<distribution>[A-Za-zéè]+)\s*(?P<date>.*)$")
 _ORIGINAL = re.compile(r"^Original\s*:\s*(?P<lang>\w+)\s*$", re.IGNORECASE)
 _SESSION = re.compile(r"^(?P<line>\S.*\b(?:session|Session))$")
@@ -63,14 +65,17 @@ def parse_header(blocks: list[list[str]]) -> tuple[Header, str]:
     header = Header()
     free: list[tuple[int, str]] = []  # (block index, joined text) not recognised as a field
     for index, lines in enumerate(blocks):
-        rest: list[str] = []
+        run: list[str] = []  # consecutive lines that are not a header field: one free text
         for line in lines:
             header.lines.append(line)
             if _field(header, line):
+                if run:
+                    free.append((index, join_lines(run)))
+                run = []
                 continue
-            rest.append(line)
-        if rest:
-            free.append((index, join_lines(rest)))
+            run.append(line)
+        if run:
+            free.append((index, join_lines(run)))
     title_parts: list[str] = []
     seen_sponsors = False
     agenda_seen = bool(header.agenda_item)

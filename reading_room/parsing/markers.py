@@ -20,6 +20,8 @@ class Marker:
 _SUPER = re.compile(r" ?(?:(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]+)|\^\{(?P<braced>[^}]{1,4})\})")
 # "States, 8 as well as": a plain number after punctuation, before a lowercase word.
 _PLAIN_AFTER_PUNCT = re.compile(r"(?<=[,;.:)”\"»]) (?P<num>\d{1,2})(?= [a-zà-ÿ])")
+# "Organization,2" (pdftotext flattens superscripts): digits glued after a word's punctuation.
+_GLUED_AFTER_PUNCT = re.compile(r"(?<=[^\W\d_][,;.:”\"»)])(?P<num>\d{1,2})(?=[\s,.;:)]|$)")
 # "Organization2," "Shanghai2 ": digits glued to a word.
 _GLUED_DIGITS = re.compile(r"(?<=[^\W\d_]{3})(?P<num>\d{1,2})(?=[\s,.;:)»]|$)")
 # OCR garbage standing for a lost superscript: "Shanghai?," "nucléaires®" "2016°," "eurasiatique’ et".
@@ -35,6 +37,9 @@ def find_markers(text: str, language: str, ocr: bool, expected: set[str]) -> lis
         raw = m["sup"].translate(FROM_SUPERSCRIPT) if m["sup"] else m["braced"]
         markers.append(Marker(m.start(), m.end(), raw.strip(), "marker"))
     for m in _PLAIN_AFTER_PUNCT.finditer(text):
+        if m["num"] in expected:
+            markers.append(Marker(m.start(), m.end(), m["num"], "marker"))
+    for m in _GLUED_AFTER_PUNCT.finditer(text):
         if m["num"] in expected:
             markers.append(Marker(m.start(), m.end(), m["num"], "marker"))
     for m in _GLUED_DIGITS.finditer(text):

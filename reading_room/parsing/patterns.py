@@ -61,7 +61,7 @@ SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 FROM_SUPERSCRIPT = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
 
 # Print furniture: job numbers (25-13823, 25-13823 (F)), page numbers (2/5), barcodes, recycling notes.
-_JOB = r"\d{2}-\d{5}(?:\s*\([A-Z]\))?"
+_JOB = r"\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\d{6})?"
 _PAGE = r"(?P<page>\d{1,3})/(?P<pages>\d{1,3})"
 _FURNITURE_TOKEN = re.compile(
     rf"{_JOB}|\d{{1,3}}/\d{{1,3}}|\*\d{{7,}}\*|Please recycle|Merci de recycler|[\u2660-\u267f]"
@@ -69,11 +69,17 @@ _FURNITURE_TOKEN = re.compile(
 PAGE_RE = re.compile(rf"^{_PAGE}$")
 
 
+RULE = re.compile(r"^[_\-–—=]{5,}$")
+
+
 def is_furniture(line: str, symbol: str = "") -> bool:
-    """True for a line that is only print furniture (page numbers, job number, running header)."""
+    """True for a line that is only print furniture (page numbers, job number, running header,
+    the rule above footnotes)."""
     rest = line.strip()
     if not rest:
         return False
+    if RULE.match(rest):
+        return True
     if symbol and rest.replace(" ", "") == symbol.replace(" ", ""):
         return True
     tokens = []
@@ -98,7 +104,7 @@ def is_furniture(line: str, symbol: str = "") -> bool:
 
 ENACTING = re.compile(
     r"^(?P<formula>The General Assembly|The Security Council|The Economic and Social Council|"
-    r"L[’']Assemblée générale|Le Conseil de sécurité|Le Conseil économique et social)\s*,\s*$"
+    r"[L1I][’']\s?Assemblée générale|Le Conseil de sécurité|Le Conseil économique et social)\s*,\s*$"
 )
 
 # "- 1. Acknowledges", "1.  Considère", or a number alone on its line.

@@ -301,8 +301,12 @@ def _hits(ids: list[int], query: Query, engine, languages: list[Language]) -> li
     if not ids:
         return []
     rows = engine.with_snippets(
-        SearchEntry.objects.filter(id__in=ids).select_related(
-            "document", "paragraph", "footnote", "paragraph_text", "footnote_text"
+        SearchEntry.objects.filter(id__in=ids)
+        .select_related("document", "paragraph", "footnote", "paragraph_text", "footnote_text")
+        .only(
+            *("id", "kind", "language_id", "document_id", "paragraph_id", "footnote_id"),
+            *("paragraph_text_id", "footnote_text_id", "document__symbol", "document__key"),
+            *("paragraph__eid", "footnote__number", "paragraph_text__text", "footnote_text__text"),
         ),
         query,
     )

@@ -65,6 +65,8 @@ def sponsors(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def sponsor(request: HttpRequest, iso3: str) -> HttpResponse:
+    if not (len(iso3) == 3 and iso3.isascii() and iso3.isalpha()):
+        raise Http404(_("No State with the code %(code)s.") % {"code": iso3})
     if iso3 != iso3.upper():
         return redirect("sponsor", iso3=iso3.upper(), permanent=True)
     state = State.objects.filter(iso3=iso3).prefetch_related("names").first()

@@ -1,0 +1,111 @@
+"""Browsing without a query: documents by session, by sponsor, and the home page's filters."""
+
+import pytest
+
+from reading_room.documents.models import Document
+from tests.factories import make_document
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def documents(languages):
+    a = make_document("A/79/L.5", session=79, body="GA", kind="draft_resolution")  # sponsored by KGZ
+    b = make_document("A/78/L.9", session=78, body="GA", kind="resolution")
+    c = make_document("S/RES/2719(2023)", session=78, body="SC", kind="resolution")
+    b.sponsorships.all().delete()
+    hidden = make_document("A/79/L.99", session=79, status=Document.Status.DRAFT)
+    return a, b, c, hidden
+
+
+def html(client, url):
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return response.content.decode()
+
+
+def test_sessions_lists_sessions_with_their_published_documents(client, documents):
+    page = html(client, "/sessions/")
+    assert 'href="/sessions/79/">Session 79</a> <span class="count">1</span>' in page
+    assert 'href="/sessions/78/">Session 78</a> <span class="count">2</span>' in page
+    assert page.index("Session 79") < page.index("Session 78")
+
+
+def test_a_session_lists_its_documents(client, documents):
+    page = html(client, "/sessions/78/")
+    assert 'href="/A/78/L.9/"' in page and 'href="/S/RES/2719(2023)/"' in page
+    assert "A/79/L.5" not in page
+
+
+def test_a_session_page_filters_by_body(client, documents):
+    page = html(client, "/sessions/78/?body=SC")
+    assert 'href="/S/RES/2719(2023)/"' in page and 'href="/A/78/L.9/"' not in page
+    assert 'href="?body=GA"' in page  # the other body, with its count
+    assert 'aria-current="true">Security Council</a>' in page
+
+
+def test_a_session_without_documents_says_so(client, documents):
+    assert "No documents." in html(client, "/sessions/12/")
+
+
+def test_sponsors_lists_the_states_that_sponsored(client, documents):
+    page = html(client, "/sponsors/")
+    assert 'href="/sponsors/KGZ/">Kyrgyzstan</a> <span class="count">2</span>' in page
+
+
+def test_the_sponsor_names_follow_the_interface_language(client, documents):
+    page = client.get("/sponsors/", headers={"Accept-Language": "fr"}).content.decode()
+    assert ">Kirghizistan</a>" in page
+
+
+def test_a_sponsor_page_lists_what_it_sponsored(client, documents):
+    page = html(client, "/sponsors/KGZ/")
+    assert "Sponsored by Kyrgyzstan" in page
+    assert 'href="/A/79/L.5/"' in page and 'href="/S/RES/2719(2023)/"' in page
+    assert 'href="/A/78/L.9/"' not in page and "A/79/L.99" not in page  # not a sponsor; unpublished
+    assert 'href="/search?sponsor=KGZ"' in page
+
+
+def test_a_sponsor_page_filters_by_session(client, documents):
+    page = html(client, "/sponsors/KGZ/?session=79")
+    assert 'href="/A/79/L.5/"' in page and 'href="/S/RES/2719(2023)/"' not in page
+
+
+def test_sponsor_codes_are_upper_case(client, documents):
+    response = client.get("/sponsors/kgz/")
+    assert response.status_code == 301 and response["Location"] == "/sponsors/KGZ/"
+
+
+@pytest.mark.parametrize("url", ["/sponsors/XYZ/", "/sponsors/toolong/", "/sessions/abc/"])
+def test_unknown_sponsors_and_sessions_are_404(client, documents, url):
+    assert client.get(url).status_code == 404
+
+
+def test_the_home_page_has_filters(client, documents):
+    page = html(client, "/")
+    assert 'href="/sessions/"' in page and 'href="/sponsors/"' in page
+    assert 'href="?session=79">79</a> <span class="count">1</span>' in page
+    assert 'href="?body=SC">Security Council</a> <span class="count">1</span>' in page
+    assert 'href="?type=resolution">Resolution</a> <span class="count">2</span>' in page
+
+
+def test_the_home_page_filters_the_table(client, documents):
+    page = html(client, "/?session=78&body=GA")
+    assert 'href="/A/78/L.9/"' in page
+    assert 'href="/S/RES/2719(2023)/"' not in page and 'href="/A/79/L.5/"' not in page
+    page = html(client, "/?sponsor=kgz")
+    assert 'href="/A/79/L.5/"' in page and 'href="/A/78/L.9/"' not in page
+
+
+def test_the_home_page_ignores_bad_filters(client, documents):
+    page = html(client, "/?session=abc&body=<script>&type=1&sponsor=%27%3B")
+    assert 'href="/A/79/L.5/"' in page and 'href="/A/78/L.9/"' in page
+
+
+def test_browse_pages_make_few_queries(client, documents, django_assert_max_num_queries):
+    with django_assert_max_num_queries(8):
+        html(client, "/sponsors/KGZ/")
+    with django_assert_max_num_queries(8):
+        html(client, "/sessions/78/")
+    with django_assert_max_num_queries(4):
+        html(client, "/sponsors/")
