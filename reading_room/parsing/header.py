@@ -20,7 +20,8 @@ from .types import Header
 _MASTHEAD = re.compile(rf"^(?:United Nations|Nations Unies)\s+(?P<symbol>{SYMBOL})\s*$")
 _SYMBOL_ONLY = re.compile(rf"^(?P<symbol>{SYMBOL})$")
 _ORGAN = re.compile(
-    r"^(?:United Nations|Nations Unies)?\s*(?:General Assembly|Assemblée générale|Security Council|Conseil de sécurité)?$"
+    r"^(?:United Nations|Nations Unies)?\s*"
+    r"(?:General Assembly|Assemblée générale|Security Council|Conseil de sécurité)?$"
 )
 _DISTR = re.compile(r"^Distr\.\s*:?\s*(?P<distribution>[A-Za-zéè]+)\s*(?P<date>.*)$")
 _ORIGINAL = re.compile(r"^Original\s*:\s*(?P<lang>\w+)\s*$", re.IGNORECASE)
