@@ -393,3 +393,33 @@ def test_it_reads_layout_pdftotext_output_with_flattened_superscripts():
     assert cited(parsed) == {"pp1": ["1"], "pp2": ["2"]}
     assert [f.text for f in parsed.footnotes] == ["See resolution 70/1.", "A/78/100."]
     assert parsed.closing_lines == ["26th plenary meeting", "23 October 2023"]
+
+
+SECURITY_COUNCIL = """United Nations S/RES/2719 (2023)
+Security Council Distr.: General
+21 December 2023
+
+Resolution 2719 (2023)
+Adopted by the Security Council at its 9520th meeting, on 21 December 2023
+
+The Security Council,
+
+Recalling its previous resolutions,
+
+1. Decides to act;
+
+2. Decides to remain seized of the matter.
+
+23-25806 (E)
+*2325806*
+"""
+
+
+def test_it_reads_a_security_council_resolution():
+    parsed = parse(SECURITY_COUNCIL, "en")
+    assert parsed.header.symbol == "S/RES/2719 (2023)"
+    assert parsed.header.distribution == "general"
+    assert parsed.header.date == "2023-12-21"
+    assert parsed.header.kind == "resolution"
+    assert parsed.title == "Resolution 2719 (2023)"
+    assert [p.eid for p in parsed.paragraphs] == ["pp1", "op1", "op2"]

@@ -13,6 +13,7 @@ from .patterns import (
     LANGUAGE_NAMES,
     MONTHS,
     RESOLUTION_TITLE,
+    SC_RESOLUTION,
     SYMBOL,
 )
 from .types import Header
@@ -23,7 +24,7 @@ _ORGAN = re.compile(
     r"^(?:United Nations|Nations Unies)?\s*"
     r"(?:General Assembly|Assemblée générale|Security Council|Conseil de sécurité)?$"
 )
-_DISTR = re.compile(r"^Distr\.\s*:?\s*(?P<distribution>[A-Za-zéè]+)\s*(?P<date>.*)$")
+_DISTR = re.compile(r"^(?:.*\s)?Distr\.\s*:?\s*(?P<distribution>[A-Za-zéè]+)\s*(?P<date>.*)$")
 _ORIGINAL = re.compile(r"^Original\s*:\s*(?P<lang>\w+)\s*$", re.IGNORECASE)
 _SESSION = re.compile(r"^(?P<line>\S.*\b(?:session|Session))$")
 _AGENDA_EN = re.compile(r"^Agenda items?\s+(?P<item>.+?)\s*$")
@@ -87,6 +88,11 @@ def parse_header(blocks: list[list[str]]) -> tuple[Header, str]:
             header.kind = "draft_resolution" if "resol" in m["kind"].lower() else "draft_decision"
             seen_sponsors = True
             title_parts = []
+            continue
+        if m := SC_RESOLUTION.match(text):
+            header.resolution_number = m["number"]
+            header.kind = "resolution"
+            title_parts = [text]
             continue
         m = RESOLUTION_TITLE.match(text)
         if m and header.adoption_line:

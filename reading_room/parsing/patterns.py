@@ -119,8 +119,11 @@ GARBAGE_LABELS = set("!?®°’'¢©§¤†‡")
 
 ADOPTION = re.compile(
     r"^(?:Resolution adopted by the (?:General Assembly|Security Council)|"
-    r"Résolution adoptée par (?:l[’']Assemblée générale|le Conseil de sécurité))\b.*$"
+    r"Résolution adoptée par (?:l[’']Assemblée générale|le Conseil de sécurité)|"
+    r"Adopted by the Security Council at its|Adoptée par le Conseil de sécurité à sa)\b.*$"
 )
+# Security Council resolutions carry no title but this line: "Resolution 2719 (2023)"
+SC_RESOLUTION = re.compile(r"^(?:Resolution|Résolution) (?P<number>\d{1,5} \(\d{4}\))$")
 COMMITTEE = re.compile(r"^\[.*\]$")
 RESOLUTION_TITLE = re.compile(r"^(?P<number>\d{1,3}/\d{1,4}(?:\s?[A-Z])?)\.\s+(?P<title>\S.*)$")
 MEETING = re.compile(r"^\d{1,4}(?:st|nd|rd|th|e|re)\s+(?:plenary meeting|séance plénière)$", re.IGNORECASE)
