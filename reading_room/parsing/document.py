@@ -95,7 +95,7 @@ def _starts_lower(text: str) -> bool:
 # Opening words of a preambular paragraph: a participle or one of the adjectives UN drafting
 # uses ("Recalling", "Convinced", "Rappelant", "Consciente", "Se félicitant").
 _LEAD_WORD = re.compile(
-    r"^(?:(?:Se|S’|S')\s?)?(?!United\b)[A-ZÉ][a-zà-ÿ]+(?:ing|ed|ant|ante|antes|ée|ue|ues|te|tes)\b"
+    r"^(?:(?:Se|S’|S')\s?)?(?!United\b|Beijing|Nanjing|Kunming|Chongqing|Sterling|Reading\b)[A-ZÉ][a-zà-ÿ]+(?:ing|ed|ant|ante|antes|ée|ue|ues|te|tes)\b"
     r"|^(?:Aware|Mindful|Conscious|Cognizant|Desirous|Deeply|Gravely|Profondément|Vivement)\b"
 )
 
