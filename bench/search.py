@@ -98,18 +98,22 @@ def ensure_database(url: str) -> None:
 def prepare(env: dict, documents: int) -> None:
     manage = [sys.executable, "manage.py"]
     for args in (["migrate", "--noinput", "-v0"], ["load_states"]):
-        subprocess.run(manage + args, env=env, cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
-    imported = subprocess.run(manage + ["import_document", "sample/"], env=env, cwd=ROOT, capture_output=True)
+        subprocess.run([*manage, *args], env=env, cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+    imported = subprocess.run([*manage, "import_document", "sample/"], env=env, cwd=ROOT, capture_output=True)
     if imported.returncode:  # the sample is a nicety here; the corpus is generated
         print("warning: could not import the sample:", imported.stderr.decode().strip().splitlines()[-1])
     code = "import django; django.setup(); from reading_room.documents.models import Document; "
     code += "print(Document.objects.filter(key__startswith='A/SYN/').count())"
-    have = int(subprocess.run([sys.executable, "-c", code], env=env, cwd=ROOT, capture_output=True, text=True,
-                              check=True).stdout.split()[-1])
+    have = int(
+        subprocess.run(
+            [sys.executable, "-c", code], env=env, cwd=ROOT, capture_output=True, text=True, check=True
+        ).stdout.split()[-1]
+    )
     if have < documents:
         started = time.monotonic()
-        subprocess.run(manage + ["generate_corpus", "--documents", str(documents - have)], env=env, cwd=ROOT,
-                       check=True)
+        subprocess.run(
+            [*manage, "generate_corpus", "--documents", str(documents - have)], env=env, cwd=ROOT, check=True
+        )
         print(f"generate_corpus --documents {documents - have}: {time.monotonic() - started:.0f} s")
     else:
         print(f"reusing {have} generated documents")
@@ -133,8 +137,10 @@ def measure(repeat: int) -> None:
         paragraphs, entries = cursor.fetchone()
         cursor.execute("SELECT pg_size_pretty(pg_total_relation_size('search_entry'))")
         size = cursor.fetchone()[0]
-    print(f"corpus: {paragraphs} paragraph texts, {entries} index rows ({size} with indexes), "
-          f"{SearchEntry.objects.values('document_id').distinct().count()} documents")
+    print(
+        f"corpus: {paragraphs} paragraph texts, {entries} index rows ({size} with indexes), "
+        f"{SearchEntry.objects.values('document_id').distinct().count()} documents"
+    )
     client = Client()
     languages = list(Language.objects.all())
     timings: dict[str, list[float]] = {"search()": [], "page": []}
@@ -188,8 +194,13 @@ def main() -> None:
     if not url.startswith("postgres"):
         sys.exit("The search benchmark runs on PostgreSQL: set DATABASE_URL=postgres://…")
     ensure_database(url)
-    env = {**os.environ, "DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": "reading_room.settings", "DEBUG": "true",
-           "ALLOWED_HOSTS": "127.0.0.1"}
+    env = {
+        **os.environ,
+        "DATABASE_URL": url,
+        "DJANGO_SETTINGS_MODULE": "reading_room.settings",
+        "DEBUG": "true",
+        "ALLOWED_HOSTS": "127.0.0.1",
+    }
     prepare(env, args.documents)
     os.environ.update(env)
     sys.path.insert(0, str(ROOT))

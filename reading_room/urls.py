@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, register_converter
 
-from reading_room.documents import api, converters, exports, feeds, sitemaps, views
+from reading_room.documents import api, cards, converters, exports, feeds, sitemaps, views
 from reading_room.search import views as search_views
 
 register_converter(converters.SymbolConverter, "symbol")
@@ -35,6 +35,7 @@ urlpatterns = [
     path("<symbol:symbol>/akn.<slug:language>.xml", exports.akoma_ntoso, name="akn-language"),
     path("<symbol:symbol>/text.<slug:language>.txt", exports.plain_text, name="text"),
     path("<symbol:symbol>/print/", exports.print_view, name="print"),
+    path("<symbol:symbol>/<eid:eid>/card.png", cards.paragraph_card_image, name="paragraph-card"),
     path("<symbol:symbol>/<eid:eid>/", views.paragraph, name="paragraph"),
     path("<symbol:symbol>/", views.reader, name="reader"),
 ]

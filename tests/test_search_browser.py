@@ -74,7 +74,9 @@ def test_typing_runs_under_the_content_security_policy(browser, sample, live_ser
 
 
 @pytest.mark.parametrize("width", [1280, 390])
-@pytest.mark.parametrize("url", ["/search", "/search?q=coop%C3%A9ration&kind=operative", "/sponsors/KGZ/", "/sessions/"])
+@pytest.mark.parametrize(
+    "url", ["/search", "/search?q=coop%C3%A9ration&kind=operative", "/sponsors/KGZ/", "/sessions/"]
+)
 def test_axe_finds_no_accessibility_violations_in_search(page: Page, sample, url, width):
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(url)

@@ -6,7 +6,8 @@ same paragraphs and footnotes in the other languages; the sponsor States' names.
 
 Very broad queries ("United Nations") match most of the corpus. Ranking and counting all of it
 would cost time in proportion, so the work is bounded: at most SEARCH_MAX_HITS matches, the most
-recent first, are counted, faceted and ranked, and the page says when that bound was reached.
+recently added first, are counted, faceted and ranked, and the page says when that bound was
+reached (backends/postgres.py explains how they are found quickly).
 """
 
 from __future__ import annotations
@@ -49,7 +50,7 @@ FILTERS = ("lang", "body", "session", "type", "sponsor", "kind", "opening")
 
 
 def max_hits() -> int:
-    return getattr(settings, "SEARCH_MAX_HITS", 10_000)
+    return getattr(settings, "SEARCH_MAX_HITS", 500)
 
 
 @dataclass
@@ -129,6 +130,10 @@ class Results:
     page: int = 1
 
     @property
+    def chosen(self) -> list[Facet]:
+        return [facet for facet in self.facets if facet.selected]
+
+    @property
     def pages(self) -> int:
         return max(1, math.ceil(self.total / PAGE_SIZE))
 
@@ -181,15 +186,21 @@ def search(params: Params, languages: list[Language]) -> Results:
     query = Query.parse(params.q)
     results = Results(params, query, page=params.page)
     if not query:
+        results.facets = _facets(params, {})  # the filters chosen, to show them
         return results
     codes = [params.filters["lang"]] if "lang" in params.filters else [lang.code for lang in languages]
     engine = backend()
-    matched = engine.match(filtered_entries(params), query, codes)
-    candidates = matched.order_by("-date", "id").values(
-        "id", "rank", "date", "document_id", "language_id", "body", "session", "doc_kind", "kind", "opening"
-    )[: max_hits() + 1]  # one more than we count, to know there are more
-    counts, page_ids = _stats(candidates, params.page)
-    total = counts.pop(("total", None), 0)
+    fields = ("id", "rank", "document_id", "language_id", "body", "session", "doc_kind", "kind", "opening")
+    # one more than we count, to know there are more
+    narrowed = bool(set(params.filters) - {"lang"})
+    entries, limit, tried = filtered_entries(params), max_hits() + 1, None
+    while True:
+        candidates, window = engine.candidates(entries, query, codes, fields, limit, narrowed=narrowed, tried=tried)
+        counts, page_ids = _stats(candidates, params.page)
+        total = counts.pop(("total", None), 0)
+        if window is None or total > max_hits():
+            break
+        tried = (window, total)
     results.capped = total > max_hits()
     results.total = min(total, max_hits())
     results.facets = _facets(params, counts)
@@ -204,7 +215,7 @@ def _stats(candidates: QuerySet, page: int) -> tuple[dict, list[int]]:
     text = "varchar" if connection.vendor == "postgresql" else "text"
     statement = f"""
         WITH candidates AS MATERIALIZED ({sql}),
-        hits AS MATERIALIZED (SELECT * FROM candidates ORDER BY date DESC, id LIMIT {max_hits()}),
+        hits AS MATERIALIZED (SELECT * FROM candidates ORDER BY id DESC LIMIT {max_hits()}),
         per_document AS (SELECT document_id, COUNT(*) AS n FROM hits GROUP BY document_id)
         SELECT 'total', NULL, NULL, COUNT(*) FROM candidates
         UNION ALL SELECT 'body', body, NULL, COUNT(*) FROM hits GROUP BY body
@@ -219,7 +230,7 @@ def _stats(candidates: QuerySet, page: int) -> tuple[dict, list[int]]:
         UNION ALL SELECT 'hit', CAST(id AS {text}), NULL, rank FROM (
             SELECT id, rank FROM hits ORDER BY rank DESC, id LIMIT {PAGE_SIZE} OFFSET {offset}
         ) page
-    """
+    """  # noqa: S608 - the ORM's own SQL and integers; values stay parameters
     counts: dict = {}
     ranked: list[tuple[float, int]] = []
     with connection.cursor() as cursor:
@@ -242,7 +253,8 @@ def _facets(params: Params, counts: dict) -> list[Facet]:
         else:
             language = None
         groups.setdefault(name, []).append((value, language, number))
-    state_ids = [int(v) for v, _, _ in groups.get("sponsor", [])]
+    top_sponsors = sorted(groups.get("sponsor", []), key=lambda v: (-v[2], int(v[0])))[:FACET_SIZE]
+    state_ids = [int(v) for v, _, _ in top_sponsors]
     states = _state_names(state_ids) if state_ids else {}
     labels = {
         "body": dict(Document.Body.choices),
@@ -259,7 +271,8 @@ def _facets(params: Params, counts: dict) -> list[Facet]:
         ("sponsor", _("Sponsor")),
     ]
     for name, title in spec:
-        values = sorted(groups.get(name, []), key=lambda v: (-v[2], str(v[0])))[:FACET_SIZE]
+        values = top_sponsors if name == "sponsor" else sorted(groups.get(name, []), key=lambda v: (-v[2], str(v[0])))
+        values = values[:FACET_SIZE]
         if name == "session":
             values.sort(key=lambda v: -int(v[0]))
         items = []

@@ -8,6 +8,8 @@ column is filled by rr_stems(), a Python function (text.stems) the app registers
 connection, since SQLite has no French stemmer. A change to this file needs a new migration.
 """
 
+# ruff: noqa: S608 - statements built from this module's constants and column names, no input
+
 from __future__ import annotations
 
 # Leads that differ only by an adverb are one opening phrase: "Recalling also" → "Recalling".
@@ -111,7 +113,7 @@ def pg_config_function() -> str:
 
 
 def _pg_upsert(select: str, where: str) -> str:
-    updates = ", ".join(f"{c} = EXCLUDED.{c}" for c in COLUMNS.split(", ")[1:] + ["vector"])
+    updates = ", ".join(f"{c} = EXCLUDED.{c}" for c in [*COLUMNS.split(", ")[1:], "vector"])
     return (
         f"INSERT INTO search_entry ({COLUMNS}, vector) {select} WHERE {where} ON CONFLICT (id) DO UPDATE SET {updates};"
     )
@@ -217,11 +219,45 @@ RETURN NULL;""",
     ),
 ]
 
+
+def pg_indexes() -> list[str]:
+    """One GIN index per language with a configuration (a query in one language walks only its
+    postings, and never needs a second index to pick the language), one for all other languages."""
+    codes = ", ".join(f"'{code}'" for code in CONFIGS)
+    statements = [
+        f"CREATE INDEX IF NOT EXISTS search_entry_vector_{code} ON search_entry USING gin (vector) "
+        f"WHERE language_id = '{code}';"
+        for code in CONFIGS
+    ]
+    statements.append(
+        "CREATE INDEX IF NOT EXISTS search_entry_vector_other ON search_entry USING gin (vector) "
+        f"WHERE language_id NOT IN ({codes});"
+    )
+    return statements
+
+
+PG_INDEX_NAMES = [f"search_entry_vector_{code}" for code in CONFIGS] + ["search_entry_vector_other"]
+
+# ts_rank under a high planner cost: with ORDER BY … LIMIT, PostgreSQL then computes it only for
+# the rows kept after the sort, not for every match (plpgsql, so that it is not inlined).
+PG_RANK_FUNCTION = """
+CREATE OR REPLACE FUNCTION search_rank(vector tsvector, query tsquery, normalization integer) RETURNS real
+LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE COST 10000 AS $$
+BEGIN
+  RETURN ts_rank(vector, query, normalization);
+END
+$$;
+"""
+
 PG_INSTALL = [
     PG_CONFIGS,
     pg_config_function(),
+    PG_RANK_FUNCTION,
     "ALTER TABLE search_entry ADD COLUMN IF NOT EXISTS vector tsvector NOT NULL DEFAULT ''::tsvector;",
-    "CREATE INDEX IF NOT EXISTS search_entry_vector ON search_entry USING gin (vector);",
+    # Lexeme frequencies (pg_stats.most_common_elems) for the whole vocabulary: the search uses
+    # them to tell a query matching a large share of the corpus from a selective one.
+    "ALTER TABLE search_entry ALTER COLUMN vector SET STATISTICS 1000;",
+    *pg_indexes(),
     *PG_TRIGGERS,
 ]
 PG_UNINSTALL = [
@@ -237,7 +273,8 @@ PG_UNINSTALL = [
         ]
         for event in ("insert_delete", "update")
     ),
-    "DROP INDEX IF EXISTS search_entry_vector;",
+    *(f"DROP INDEX IF EXISTS {name};" for name in PG_INDEX_NAMES),
+    "DROP FUNCTION IF EXISTS search_rank(tsvector, tsquery, integer);",
     "ALTER TABLE search_entry DROP COLUMN IF EXISTS vector;",
 ]
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 import snowballstemmer
+
 from .stopwords import STOPWORDS
 
 MAX_QUERY_CHARS = 200  # a longer query is cut here: no one types more, and it bounds the work

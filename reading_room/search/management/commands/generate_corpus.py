@@ -16,6 +16,8 @@ as a restore would), which also builds the GIN index at once instead of row by r
 keeps them on.
 """
 
+# ruff: noqa: S608 - SQL from table and column names of this app, values passed as parameters
+
 from __future__ import annotations
 
 import datetime
@@ -132,29 +134,40 @@ class Command(BaseCommand):
 
 
 def rebuild_postgres() -> None:
-    """Refill search_entry from scratch: GIN index dropped and built again after the bulk insert,
-    the paragraph texts split between two connections (one per core; to_tsvector is the cost)."""
-    select = sql.paragraph_select("pt", vector=True)
+    """Refill search_entry from scratch. to_tsvector is the cost, so the paragraph texts are split
+    between two connections (one per core) writing to an unlogged staging table; the rows then go
+    to search_entry in id order (newest last, as triggers would have written them, which keeps a
+    backward scan of the primary key sequential), and the GIN indexes are built once at the end."""
     columns = f"{sql.COLUMNS}, vector"
     with connection.cursor() as cursor:
-        cursor.execute("DROP INDEX IF EXISTS search_entry_vector")
+        for name in sql.PG_INDEX_NAMES:
+            cursor.execute(f"DROP INDEX IF EXISTS {name}")
         cursor.execute("TRUNCATE search_entry")
+        cursor.execute("DROP TABLE IF EXISTS search_staging")
+        cursor.execute("CREATE UNLOGGED TABLE search_staging (LIKE search_entry)")
+    parts = [
+        f"INSERT INTO search_staging ({columns}) {sql.paragraph_select('pt', vector=True)} "
+        f"JOIN documents_paragraphtext pt ON pt.paragraph_id = p.id WHERE pt.id % 2 = {remainder}"
+        for remainder in (0, 1)
+    ]
+    parts[1] += (
+        f"; INSERT INTO search_staging ({columns}) {sql.footnote_select('ft', vector=True)} "
+        "JOIN documents_footnotetext ft ON ft.footnote_id = f.id"
+    )
     errors = []
 
-    def part(remainder: int) -> None:
+    def run(statement: str) -> None:
         other = connections.create_connection("default")
         try:
             with other.cursor() as cursor:
-                cursor.execute(
-                    f"INSERT INTO search_entry ({columns}) {select} "
-                    f"JOIN documents_paragraphtext pt ON pt.paragraph_id = p.id WHERE pt.id % 2 = {remainder}"
-                )
+                for part in statement.split("; "):
+                    cursor.execute(part)
         except Exception as error:
             errors.append(error)
         finally:
             other.close()
 
-    threads = [threading.Thread(target=part, args=(r,)) for r in (0, 1)]
+    threads = [threading.Thread(target=run, args=(statement,)) for statement in parts]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -162,12 +175,11 @@ def rebuild_postgres() -> None:
     if errors:
         raise errors[0]
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"INSERT INTO search_entry ({columns}) {sql.footnote_select('ft', vector=True)} "
-            "JOIN documents_footnotetext ft ON ft.footnote_id = f.id"
-        )
+        cursor.execute(f"INSERT INTO search_entry ({columns}) SELECT {columns} FROM search_staging ORDER BY id")
+        cursor.execute("DROP TABLE search_staging")
         cursor.execute("SET maintenance_work_mem = '512MB'")
-        cursor.execute("CREATE INDEX search_entry_vector ON search_entry USING gin (vector)")
+        for statement in sql.pg_indexes():
+            cursor.execute(statement)
         cursor.execute("RESET maintenance_work_mem")
         cursor.execute("VACUUM ANALYZE search_entry" if connection.get_autocommit() else "ANALYZE search_entry")
 
@@ -263,7 +275,7 @@ def allocate(model: type, n: int) -> list[int]:
         if connection.vendor == "postgresql":
             cursor.execute("SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)", [table, n])
             return [row[0] for row in cursor.fetchall()]
-        cursor.execute(f"SELECT COALESCE(MAX(id), 0) FROM {table}")  # noqa: S608 - a model's table name
+        cursor.execute(f"SELECT COALESCE(MAX(id), 0) FROM {table}")
         start = cursor.fetchone()[0] + 1
         return list(range(start, start + n))
 
@@ -296,7 +308,7 @@ def insert(model: type, rows: list[dict]) -> None:
                     copy.write_row(value)
         else:
             marks = ", ".join(["%s"] * len(fields))
-            cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({marks})", values)  # noqa: S608
+            cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({marks})", values)
 
 
 class Template:
