@@ -49,7 +49,8 @@ def poisoned(sample):
     ):
         for row in model.objects.filter(document=sample):
             for field in fields:
-                setattr(row, field, f"{getattr(row, field)} {PAYLOAD}")
+                limit = model._meta.get_field(field).max_length or 10_000
+                setattr(row, field, f"{PAYLOAD} {getattr(row, field)}"[:limit])
             row.save()
     for text in ParagraphText.objects.filter(paragraph__document=sample, paragraph__eid__in=["op1", "pp11"]):
         text.text = f"{text.text} {PAYLOAD} alert"
