@@ -1,9 +1,13 @@
 """python manage.py import_document --en PATH --fr PATH  |  import_document FOLDER"""
 
+import multiprocessing
+import os
 import sys
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import connections
 from tqdm import tqdm
 
 from reading_room.ingest.importer import ImportRefused, import_texts, read_path
@@ -21,12 +25,15 @@ class Command(BaseCommand):
         parser.add_argument("--en", help="English text file")
         parser.add_argument("--fr", help="French text file")
         parser.add_argument("--symbol", default="", help="document symbol, for texts without a header")
+        parser.add_argument(
+            "--jobs", type=int, default=os.cpu_count() or 1, help="worker processes for a folder (default: CPUs)"
+        )
 
     def handle(self, *args, folder=None, en=None, fr=None, symbol="", **options):
         if folder and (en or fr):
             raise CommandError("Give either a folder or --en/--fr, not both.")
         if folder:
-            return self._import_folder(Path(folder), options["verbosity"])
+            return self._import_folder(Path(folder), options["verbosity"], options["jobs"])
         if not en and not fr:
             raise CommandError("Give --en PATH and/or --fr PATH (or a folder).")
         try:
@@ -44,7 +51,7 @@ class Command(BaseCommand):
         for warning in result.warnings:
             self.stdout.write(self.style.WARNING(f"  warning: {warning}"))
 
-    def _import_folder(self, folder: Path, verbosity: int) -> None:
+    def _import_folder(self, folder: Path, verbosity: int, jobs: int) -> None:
         if not folder.is_dir():
             raise CommandError(f"{folder}: not a folder.")
         names = sorted({p.name.rsplit(".", 2)[0] for p in folder.glob("*.txt") if p.name.count(".") >= 2})
@@ -52,22 +59,49 @@ class Command(BaseCommand):
             raise CommandError(f"{folder}: no <name>.en.txt or <name>.fr.txt files.")
         refused: list[str] = []
         created = updated = 0
-        progress = tqdm(names, unit="doc", file=sys.stderr, disable=verbosity < 1 or not sys.stderr.isatty())
-        for name in progress:
-            en, fr = folder / f"{name}.en.txt", folder / f"{name}.fr.txt"
-            try:
-                result = import_texts(
-                    en=read_path(en) if en.exists() else None, fr=read_path(fr) if fr.exists() else None
-                )
-            except ImportRefused as exc:
-                refused.append(f"{name}: {exc}")
+        progress = tqdm(total=len(names), unit="doc", file=sys.stderr, disable=verbosity < 1 or not sys.stderr.isatty())
+        for name, outcome in _run(folder, names, jobs):
+            progress.update()
+            if isinstance(outcome, str):
+                refused.append(f"{name}: {outcome}")
                 continue
-            created += result.created
-            updated += not result.created
+            action, lines = outcome
+            created += action == "Imported"
+            updated += action == "Updated"
             if verbosity >= 2 or len(names) == 1:
-                self._report(result, details=True)
+                for line in lines:
+                    self.stdout.write(line)
+        progress.close()
         self.stdout.write(f"{created + updated} imported ({created} new, {updated} updated), {len(refused)} refused.")
         for line in refused:
             self.stderr.write(f"  refused {line}")
         if refused:
             raise CommandError(f"{len(refused)} of {len(names)} documents refused.")
+
+
+def _import_pair(folder: Path, name: str) -> str | tuple[str, list[str]]:
+    """Import one pair; the refusal message, or ("Imported"/"Updated", report lines)."""
+    en, fr = folder / f"{name}.en.txt", folder / f"{name}.fr.txt"
+    try:
+        result = import_texts(en=read_path(en) if en.exists() else None, fr=read_path(fr) if fr.exists() else None)
+    except ImportRefused as exc:
+        return str(exc)
+    action = "Imported" if result.created else "Updated"
+    lines = [f"{action} {result.symbol} ({', '.join(result.languages)})"]
+    lines += [f"  {line}" for line in summary(result.report)] + [f"  warning: {w}" for w in result.warnings]
+    return action, lines
+
+
+def _run(folder: Path, names: list[str], jobs: int):
+    """Import pairs, in `jobs` worker processes when there are enough documents to be worth it.
+    Each document is its own transaction, so parallel imports are as safe as sequential ones."""
+    if jobs <= 1 or len(names) < 2 * jobs:
+        for name in names:
+            yield name, _import_pair(folder, name)
+        return
+    connections.close_all()  # children must open their own connections
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=connections.close_all) as pool:
+        futures = {pool.submit(_import_pair, folder, name): name for name in names}
+        for future in as_completed(futures):
+            yield futures[future], future.result()
