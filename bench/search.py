@@ -119,10 +119,14 @@ def prepare(env: dict, documents: int) -> None:
         print(f"reusing {have} generated documents")
 
 
-def measure(repeat: int) -> None:
+def measure(repeat: int, max_hits: int | None) -> None:
     import django
 
     django.setup()
+    if max_hits:
+        from django.conf import settings
+
+        settings.SEARCH_MAX_HITS = max_hits
     from django.db import connection
     from django.http import QueryDict
     from django.test import Client
@@ -164,7 +168,9 @@ def measure(repeat: int) -> None:
                 timings["page"].append(page)
                 per_query[i].append(elapsed)
                 queries_per_page.add(len(ctx))
-    print(f"\n{len(QUERIES)} queries x {repeat} runs (after one warm-up run)")
+    from reading_room.search.query import max_hits as cap
+
+    print(f"\n{len(QUERIES)} queries x {repeat} runs (after one warm-up run), SEARCH_MAX_HITS={cap()}")
     print(f"{'measure':10} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}")
     for name, values in timings.items():
         print(f"{name:10} {percentile(values, 50):8.1f} {percentile(values, 95):8.1f} {max(values):8.1f}")
@@ -189,6 +195,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--documents", type=int, default=12000)
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--max-hits", type=int, help="SEARCH_MAX_HITS (default: the setting's, 500)")
     args = parser.parse_args()
     url = os.environ.get("DATABASE_URL") or DEFAULT_URL
     if not url.startswith("postgres"):
@@ -204,7 +211,7 @@ def main() -> None:
     prepare(env, args.documents)
     os.environ.update(env)
     sys.path.insert(0, str(ROOT))
-    measure(args.repeat)
+    measure(args.repeat, args.max_hits)
 
 
 if __name__ == "__main__":

@@ -199,3 +199,9 @@ def test_an_unpublished_french_version_shows_as_pending(client, sample):
     assert "Rappelant" not in html
     assert "Rappelant" not in client.get("/A/79/L.124/?view=fr").content.decode()
     assert client.get("/api/documents/A/79/L.124").json()["languages"] == ["en"]
+
+
+def test_documents_mentioned_in_footnotes_are_links(client, sample):
+    html = client.get("/A/79/L.124/").content.decode()
+    assert 'href="https://undocs.org/A/RES/70/1"' in html or 'href="https://undocs.org/en/A/RES/70/1"' in html
+    assert 'href="https://undocs.org/fr/A/79/807-S/2025/132"' in html

@@ -71,6 +71,8 @@ class Note:
     number: str
     text: str
     backrefs: list[tuple[str, str]]  # (anchor id, paragraph eid)
+    language: str = ""
+    pieces: list[dict] = field(default_factory=list)  # {"text"[, "target", "href"]}
 
 
 @dataclass
@@ -191,16 +193,19 @@ def read_document(document: Document, view: tuple[str, ...], eids: list[str] | N
             cite = citation(document.symbol, paragraph.eid, lang.code)
             cells.append(Cell(lang, pieces, citation=cite, cite_label=cite_label(lang, paragraph.eid)))
         rows.append(Row(paragraph, cells))
-    cited_by = _link(rows, document, with_cited_by=eids is None)
     notes = _notes(document, shown, cited, only_cited=eids is not None)
+    cited_by = _link(rows, notes, document, with_cited_by=eids is None)
     sponsors = _sponsors(document, shown)
     return Reading(document, shown, list(texts), texts, rows, notes, sponsors, cited_by)
 
 
-def _link(rows: list[Row], document: Document, with_cited_by: bool) -> list[dict]:
+def _link(rows: list[Row], notes: dict[str, list[Note]], document: Document, with_cited_by: bool) -> list[dict]:
     """Give mentions of other documents their href; with the documents citing this one, one query."""
     links = [
         (piece, cell.language.code) for row in rows for cell in row.cells for piece in cell.pieces if "target" in piece
+    ]
+    links += [
+        (piece, note.language) for ns in notes.values() for note in ns for piece in note.pieces if "target" in piece
     ]
     keys = {piece["target"] for piece, _lang in links}
     if not keys and not with_cited_by:
@@ -236,6 +241,19 @@ def _pieces(text: ParagraphText, eid: str, cited: dict[str, list[tuple[str, str]
     return pieces
 
 
+def _mention_pieces(text: str) -> list[dict]:
+    """A footnote's text cut around the documents it mentions ("Resolution 70/1.")."""
+    pieces, cursor = [], 0
+    for m in find_mentions(text):
+        if m.start > cursor:
+            pieces.append({"text": text[cursor : m.start]})
+        pieces.append({"text": text[m.start : m.end], "target": m.key})
+        cursor = m.end
+    if cursor < len(text):
+        pieces.append({"text": text[cursor:]})
+    return pieces
+
+
 def _ref(citation: Citation, lang: str, eid: str, cited: dict[str, list[tuple[str, str]]]) -> list[dict]:
     number = citation.footnote.number
     anchor = f"fnref-{lang}-{eid}-{number}"
@@ -254,7 +272,8 @@ def _notes(document, shown, cited, only_cited: bool) -> dict[str, list[Note]]:
             if only_cited and not backrefs:
                 continue
             if lang.code in by_lang:
-                notes[lang.code].append(Note(footnote.number, by_lang[lang.code], backrefs))
+                text = by_lang[lang.code]
+                notes[lang.code].append(Note(footnote.number, text, backrefs, lang.code, _mention_pieces(text)))
     return notes
 
 

@@ -18,6 +18,7 @@ way is taken after all, so the result is the same either way.
 
 from __future__ import annotations
 
+import math
 import time
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVectorField
@@ -120,7 +121,7 @@ def candidates(
     # First from the statistics (filters other than language: say they keep a third), then from
     # what the window tried showed.
     share = tried[1] / tried[0] if tried else estimated_share(query, languages) / (3 if narrowed else 1)
-    window = int(2 * limit / share) if share else 0  # twice the rows we expect to read
+    window = int(3 * limit / share) if share else 0  # three times the rows we expect to read
     if not window or window > MAX_WINDOW or window >= statistics["rows"] or (tried and window <= tried[0]):
         return match(entries, query, languages).order_by("-id").values(*fields)[:limit], None
     newest = SearchEntry.objects.order_by("-id").values("id")[window : window + 1]
@@ -146,18 +147,20 @@ def table_statistics() -> dict:
 
 
 def estimated_share(query: Query, languages: list[str]) -> float:
-    """About what share of index rows match, judged by the rarest word of each group of words: an
-    upper bound, near the truth for words that go together (halved for a phrase)."""
+    """About what share of index rows match. For words that must all be there, the rarest one's
+    share is an upper bound (right when they go together) and the product of their shares a lower
+    one (right when they are independent): take the geometric mean; halve it for a phrase."""
     frequencies = table_statistics()["frequencies"]
     share = 0.0
     for language in languages:
         for group in query.groups:
-            rarest = 1.0
+            shares = []
             for term in group:
                 found = [frequencies.get(stem(w, language), 0.0) for w in term.words if not is_stopword(w, language)]
                 if found and not term.negated:
-                    rarest = min(rarest, min(found) * (0.5 if term.phrase else 1.0))
-            share = max(share, rarest if rarest < 1.0 else 0.0)
+                    shares.append(math.sqrt(min(found) * math.prod(found)) * (0.5 if term.phrase else 1.0))
+            if shares:
+                share = max(share, math.sqrt(min(shares) * math.prod(shares)))
     return share
 
 
