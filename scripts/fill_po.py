@@ -29,7 +29,7 @@ def main() -> None:
         lines = block.split("\n")
         ids = [j for j, ln in enumerate(lines) if ln.startswith("msgid ")]
         strs = [j for j, ln in enumerate(lines) if ln.startswith("msgstr")]
-        if i == 0 or not ids or not strs:
+        if i == 0 or not ids or not strs or any(ln.startswith("msgid_plural") for ln in lines):
             out.append(block)
             continue
         msgid = unquote(lines[ids[0] : strs[0]]).encode().decode("unicode_escape").encode("latin-1").decode("utf-8")

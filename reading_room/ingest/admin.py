@@ -4,7 +4,6 @@ from django import forms
 from django.contrib import admin, messages
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
 from .models import Correction, ImportReport
 from .records import summary
@@ -82,7 +81,7 @@ class CorrectionAdmin(admin.ModelAdmin):
                 done += 1
             except ReviewConflict as exc:
                 messages.error(request, str(exc))
-        messages.success(request, ngettext("%d correction decided.", "%d corrections decided.", done) % done)
+        messages.success(request, _("Corrections decided: %(n)d.") % {"n": done})
 
     @admin.action(description=_("Accept the selected corrections"), permissions=["change"])
     def accept(self, request, queryset):
