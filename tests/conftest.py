@@ -52,7 +52,7 @@ def languages(db):
 @pytest.fixture
 def sample(languages, sample_en, sample_fr):
     """The bundled sample A/79/L.124, imported."""
-    from reading_room.documents.importer import import_texts
+    from reading_room.ingest.importer import import_texts
 
     return import_texts(en=sample_en, fr=sample_fr).document
 

@@ -35,7 +35,7 @@ def test_the_card_speaks_the_interface_language(client, sample):
 
 
 def test_the_card_falls_back_to_a_language_the_document_has(client, languages, sample_en):
-    from reading_room.documents.importer import import_texts
+    from reading_room.ingest.importer import import_texts
 
     import_texts(en=sample_en)
     tags = meta(client.get("/A/79/L.124/op3/", headers={"Accept-Language": "fr"}).content.decode())

@@ -5,7 +5,7 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
-from reading_room.documents.importer import ImportRefused, import_texts
+from reading_room.ingest.importer import ImportRefused, import_texts
 from reading_room.documents.models import Citation, Document, Footnote, Paragraph, ParagraphText, Sponsorship
 from tests.conftest import SAMPLE_EN, SAMPLE_FR
 

@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from reading_room.documents.importer import import_texts
+from reading_room.ingest.importer import import_texts
 from reading_room.documents.models import ParagraphText
 from tests.factories import make_document
 
