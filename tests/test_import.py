@@ -5,8 +5,8 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
-from reading_room.ingest.importer import ImportRefused, import_texts
 from reading_room.documents.models import Citation, Document, Footnote, Paragraph, ParagraphText, Sponsorship
+from reading_room.ingest.importer import ImportRefused, import_texts
 from tests.conftest import SAMPLE_EN, SAMPLE_FR
 
 pytestmark = pytest.mark.django_db

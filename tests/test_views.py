@@ -4,8 +4,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from reading_room.ingest.importer import import_texts
 from reading_room.documents.models import ParagraphText
+from reading_room.ingest.importer import import_texts
 from tests.factories import make_document
 
 pytestmark = pytest.mark.django_db
