@@ -47,7 +47,8 @@ def main() -> None:
     print(out.strip().splitlines()[-1])
     print(
         f"{args.documents} documents (EN+FR, 36 paragraphs each) in {elapsed:.1f} s "
-        f"= {args.documents / elapsed:.1f} documents/s (one process, including ~2 s start-up and lexicon load); "
+        f"= {args.documents / elapsed:.1f} documents/s (import_document FOLDER with its default --jobs = CPUs, "
+        f"including ~2 s start-up and lexicon load); "
         f"database {env['DATABASE_URL'].split(':')[0]}"
     )
     shutil.rmtree(tmp, ignore_errors=True)
