@@ -131,3 +131,11 @@ def test_it_refuses_a_french_text_that_does_not_fit_the_stored_paragraphs(sample
     with pytest.raises(ImportRefused, match="paragraphs"):
         import_texts(fr=shorter, symbol="A/79/L.124")
     assert ParagraphText.objects.filter(language_id="fr", paragraph__eid="op1").exists()
+
+
+def test_english_and_french_whose_paragraphs_do_not_line_up_are_refused(languages, sample_en, sample_fr):
+    # the French loses its last operative paragraph: shown side by side, op5 would face nothing
+    shorter = sample_fr.split("5. Décide")[0]
+    with pytest.raises(ImportRefused, match="would not line up"):
+        import_texts(en=sample_en, fr=shorter)
+    assert Document.objects.count() == 0
