@@ -9,14 +9,13 @@ from __future__ import annotations
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from . import akn
 from .models import Document, Footnote, ParagraphText
-from .reading import list_line, read_document, sort_key, view_choices
-from .views import _cached, _document_or_404, _view
+from .reading import list_line, sort_key
+from .views import _document_or_404, _view, reader_fragment
 
 
 def _languages(document: Document) -> list[str]:
@@ -115,18 +114,7 @@ def print_view(request: HttpRequest, symbol: str) -> HttpResponse:
     """The reader without its controls, in print layout on screen too; ?view= as on the reader."""
     document = _document_or_404(symbol)
     view = _view(request, document)
-
-    def fragment() -> str:
-        reading = read_document(document, view)
-        context = {
-            "reading": reading,
-            "view": "-".join(view),
-            "views": view_choices(reading.available),
-            "path": request.path,
-        }
-        return render_to_string("documents/reader.html#reader", context, request=request)
-
-    html = _cached(f"print:{document.pk}:{'-'.join(view)}", document, fragment)
+    html, _titles = reader_fragment(request, document, view, "print")
     return render(
         request,
         "documents/print.html",

@@ -48,11 +48,24 @@ def reader(request: HttpRequest, symbol: str) -> HttpResponse:
     if symbol != document.key:
         return redirect(document.get_absolute_url(), permanent=True)
     view = _view(request, document)
+    html, titles = reader_fragment(request, document, view, "reader")
+    if request.htmx:
+        return HttpResponse(html)
+    titles = titles or {t.language_id: t.title for t in document.texts.filter(published=True)}
+    title = titles.get(view[0]) or next(iter(titles.values()), "")
+    return render(request, "documents/reader.html", {"document": document, "title": title, "fragment": html})
+
+
+def reader_fragment(
+    request: HttpRequest, document: Document, view: tuple[str, ...], name: str
+) -> tuple[str, dict[str, str]]:
+    """The whole document rendered (cached), and its titles by language when it was rendered now.
+    `name` keeps apart pages whose links differ (the reader, the print view)."""
     titles: dict[str, str] = {}
 
     def fragment() -> str:
         reading = read_document(document, view)
-        titles.update({code: t.title for code, t in reading.texts.items()})  # saves a query below
+        titles.update({code: t.title for code, t in reading.texts.items()})  # saves a query in the view
         context = {
             "reading": reading,
             "view": "-".join(view),
@@ -61,12 +74,7 @@ def reader(request: HttpRequest, symbol: str) -> HttpResponse:
         }
         return render_to_string("documents/reader.html#reader", context, request=request)
 
-    html = _cached(f"reader:{document.pk}:{'-'.join(view)}", document, fragment)
-    if request.htmx:
-        return HttpResponse(html)
-    titles = titles or {t.language_id: t.title for t in document.texts.filter(published=True)}
-    title = titles.get(view[0]) or next(iter(titles.values()), "")
-    return render(request, "documents/reader.html", {"document": document, "title": title, "fragment": html})
+    return _cached(f"{name}:{document.pk}:{'-'.join(view)}", document, fragment), titles
 
 
 def _cached(name: str, document: Document, build) -> str:
