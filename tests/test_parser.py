@@ -423,3 +423,10 @@ def test_it_reads_a_security_council_resolution():
     assert parsed.header.kind == "resolution"
     assert parsed.title == "Resolution 2719 (2023)"
     assert [p.eid for p in parsed.paragraphs] == ["pp1", "op1", "op2"]
+
+
+def test_an_ocr_misread_operative_one_is_still_operative():
+    text = "L’Assemblée générale,\n\nRappelant sa résolution,\n\nl. Décide d’agir ;\n\n2. Prie le Secrétaire général."
+    parsed = parse(text, "fr")
+    assert [p.eid for p in parsed.paragraphs] == ["pp1", "op1", "op2"]
+    assert parsed.paragraph("op1").text.startswith("Décide")

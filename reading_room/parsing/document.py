@@ -277,7 +277,7 @@ def _build_paragraphs(parsed: ParsedText, chunks: list[str]) -> None:
         after_annex = False
         if m := OPERATIVE_START.match(text):
             scope.operative += 1
-            number = m["num"]
+            number = m["num"] if m["num"].isdigit() else "1"
             if int(number) != scope.operative:
                 parsed.warnings.append(f"paragraph {number} found where {scope.operative} was expected")
             eid = f"{scope.prefix}{scope.numbered}{scope.operative}"
