@@ -430,3 +430,12 @@ def test_an_ocr_misread_operative_one_is_still_operative():
     parsed = parse(text, "fr")
     assert [p.eid for p in parsed.paragraphs] == ["pp1", "op1", "op2"]
     assert parsed.paragraph("op1").text.startswith("Décide")
+
+
+def test_french_subparagraphs_are_printed_a_closing_parenthesis():
+    text = (
+        "L’Assemblée générale,\n\nRappelant sa résolution,\n\n1. Décide :\n\na) De faire ceci ;\n\n"
+        "b) De faire cela, notamment :\n\ni) Un détail ;\n\nii) Un autre ;\n\n2. Prie le Secrétaire général."
+    )
+    parsed = parse(text, "fr")
+    assert [p.eid for p in parsed.paragraphs] == ["pp1", "op1", "op1.a", "op1.b", "op1.b.i", "op1.b.ii", "op2"]

@@ -110,7 +110,8 @@ ENACTING = re.compile(
 # "- 1. Acknowledges", "1.  Considère", or a number alone on its line.
 # OCR reads "1." as "l." or "I." now and then: before a capitalised verb, that is operative 1.
 OPERATIVE_START = re.compile(r"^(?:[-–•]\s*)?(?P<num>\d{1,3}|[lI](?=\s?\.\s+[A-ZÉ]))\s?\.(?:\s+|$)")
-SUBPARA_START = re.compile(r"^\((?P<num>[a-z]{1,2}|[ivxl]{1,6})\)\s+")
+# "(a)" in English, "a)" in French
+SUBPARA_START = re.compile(r"^\(?(?P<num>[a-z]{1,2}|[ivxl]{1,6})\)\s+")
 
 # Footnote labels: superscript digits, ^{n}, *, plain digits, or OCR garbage for a lost digit.
 FOOTNOTE_LINE = re.compile(
