@@ -439,3 +439,30 @@ def test_french_subparagraphs_are_printed_a_closing_parenthesis():
     )
     parsed = parse(text, "fr")
     assert [p.eid for p in parsed.paragraphs] == ["pp1", "op1", "op1.a", "op1.b", "op1.b.i", "op1.b.ii", "op2"]
+
+
+FRENCH_HEADER = """Nations Unies A/79/L.124
+
+Assemblée générale Distr. limitée
+28 août 2025
+Français
+Original : anglais
+
+Soixante-dix-neuvième session
+Point 125 s) de l’ordre du jour
+Coopération entre l’Organisation des Nations Unies et les organisations régionales ou autres
+
+Bélarus, Chine et Inde* : projet de résolution
+
+"""
+
+
+def test_it_reads_a_french_masthead(sample_fr):
+    parsed = parse(FRENCH_HEADER + sample_fr, "fr")
+    h = parsed.header
+    assert (h.symbol, h.distribution, h.date, h.original_language) == ("A/79/L.124", "limited", "2025-08-28", "en")
+    assert (h.agenda_item, h.kind) == ("125 (s)", "draft_resolution")
+    assert h.agenda_title.startswith("Coopération entre l’Organisation des Nations Unies et les organisations")
+    assert h.sponsors.startswith("Bélarus, Chine et Inde")
+    assert parsed.title.startswith("Coopération entre l’Organisation des Nations Unies et l’Organisation de Shanghai")
+    assert len(parsed.paragraphs) == 36

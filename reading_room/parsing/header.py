@@ -85,7 +85,7 @@ def parse_header(blocks: list[list[str]]) -> tuple[Header, str]:
         m = DRAFT_KIND.match(text)
         if m:
             header.sponsors = m["sponsors"].strip()
-            header.kind = "draft_resolution" if "resol" in m["kind"].lower() else "draft_decision"
+            header.kind = "draft_decision" if "cision" in m["kind"].lower() else "draft_resolution"
             seen_sponsors = True
             title_parts = []
             continue
@@ -114,8 +114,8 @@ def _field(header: Header, line: str) -> bool:
         header.symbol = header.symbol or m["symbol"]
     elif (m := _SYMBOL_ONLY.match(line)) and not header.symbol:
         header.symbol = m["symbol"]
-    elif _ORGAN.match(line):
-        pass
+    elif _ORGAN.match(line) or line.strip().lower() in LANGUAGE_NAMES:
+        pass  # the organ, or the language of this version ("Français") printed in the masthead
     elif m := _DISTR.match(line):
         header.distribution = _DISTRIBUTION.get(m["distribution"].lower(), m["distribution"].lower())
         header.date = header.date or parse_date(m["date"])
