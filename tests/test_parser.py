@@ -466,3 +466,17 @@ def test_it_reads_a_french_masthead(sample_fr):
     assert h.sponsors.startswith("Bélarus, Chine et Inde")
     assert parsed.title.startswith("Coopération entre l’Organisation des Nations Unies et l’Organisation de Shanghai")
     assert len(parsed.paragraphs) == 36
+
+
+def test_hard_wrapped_lines_read_like_one_line_paragraphs(sample_en, parsed_sample):
+    """The sample re-wrapped at 80 columns (pdftotext without -layout) gives the same paragraphs."""
+    import textwrap
+
+    wrapped = "\n".join("\n".join(textwrap.wrap(line, 80)) or line for line in sample_en.split("\n"))
+    parsed = parse(wrapped, "en")
+    original = parse(sample_en, "en")
+    assert [p.eid for p in parsed.paragraphs] == [p.eid for p in original.paragraphs]
+    assert [p.text for p in parsed.paragraphs] == [p.text for p in original.paragraphs]
+    assert cited(parsed) == cited(original)
+    assert [f.text for f in parsed.footnotes] == [f.text for f in original.footnotes]
+    assert parsed.header.sponsors == original.header.sponsors

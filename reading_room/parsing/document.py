@@ -67,9 +67,18 @@ def _(message: str) -> str:
 
 
 def _enacting_index(blocks: list[Block]) -> int | None:
+    """The block that opens with the enacting formula; a block with the formula further down
+    (text with no blank lines) is split there first."""
     for i, block in enumerate(blocks):
-        if block.kind == "text" and ENACTING.match(block.lines[0]):
-            return i
+        if block.kind != "text":
+            continue
+        at = next((j for j, line in enumerate(block.lines) if ENACTING.match(line)), None)
+        if at is None:
+            continue
+        if at > 0:
+            blocks[i : i + 1] = [Block("text", block.lines[:at]), Block("text", block.lines[at:])]
+            return i + 1
+        return i
     return None
 
 
