@@ -139,3 +139,13 @@ def test_english_and_french_whose_paragraphs_do_not_line_up_are_refused(language
     with pytest.raises(ImportRefused, match="would not line up"):
         import_texts(en=sample_en, fr=shorter)
     assert Document.objects.count() == 0
+
+
+def test_sponsors_wrapped_into_the_agenda_title_are_told_apart(languages, sample_en):
+    # a hard-wrapped masthead: the agenda item's title runs straight into the sponsor list
+    joined = sample_en.replace(
+        "Shanghai Cooperation Organization\n\nBelarus, China,", "Shanghai Cooperation Organization\nBelarus, China,", 1
+    )
+    document = import_texts(en=joined).document
+    assert document.sponsorships.count() == 10
+    assert document.texts.get(language_id="en").agenda_title.endswith("and the Shanghai Cooperation Organization")

@@ -31,7 +31,7 @@ from reading_room.documents.models import (
 from reading_room.documents.signals import quiet
 from reading_room.documents.states import load_states
 from reading_room.parsing.document import ParseError, parse
-from reading_room.parsing.sponsors import name_key, split_sponsors
+from reading_room.parsing.sponsors import locate_sponsors, name_key, split_sponsors
 from reading_room.parsing.types import Header, ParsedText
 
 from .models import ImportReport
@@ -131,6 +131,7 @@ def import_texts(en: str | None = None, fr: str | None = None, symbol: str = "")
     parsed = [p for p in (parsed_en, parsed_fr) if p]
     if parsed_en and parsed_fr:
         _check_same_structure(parsed_en, parsed_fr)
+    sponsors = _locate_sponsors(header)
     with transaction.atomic(), quiet():
         document, created = _write_document(symbol, header)
         _check_fits_stored(document, parsed[0])
@@ -139,7 +140,7 @@ def import_texts(en: str | None = None, fr: str | None = None, symbol: str = "")
         for p in parsed:
             kept += _write_language(document, p, log)
         log.save()
-        unresolved = _write_sponsors(document, header)
+        unresolved = _write_sponsors(document, sponsors)
         report = record_import(document, created, parsed, kept=kept, unresolved_sponsors=unresolved)
         document.save(update_fields=["updated"])  # one touch for the reader's cache
         record_references(document)  # "cited by" lists and cross-reference links (documents.crossrefs)
@@ -311,14 +312,25 @@ def _write_footnotes(
     return footnotes
 
 
-def _write_sponsors(document: Document, header: Header) -> list[str]:
-    """Link the sponsor States in printed order; returns the names no State matched."""
+def _locate_sponsors(header: Header) -> list[tuple[str, str | None]]:
+    """The sponsor States (name, iso3 or None); text that ran into the list from the agenda
+    item's title goes back to the title."""
     if not header.sponsors:
         return []
     if not State.objects.exists():
         load_states()
     known = {name_key(name): iso3 for name, iso3 in StateName.objects.values_list("name", "state__iso3")}
-    found = split_sponsors(header.sponsors, known)
+    if header.agenda_title:
+        return split_sponsors(header.sponsors, known)
+    before, found = locate_sponsors(header.sponsors, known)
+    header.agenda_title = before
+    return found
+
+
+def _write_sponsors(document: Document, found: list[tuple[str, str | None]]) -> list[str]:
+    """Link the sponsor States in printed order; returns the names no State matched."""
+    if not found:
+        return []
     states = State.objects.in_bulk([iso3 for _name, iso3 in found if iso3], field_name="iso3")
     document.sponsorships.all().delete()
     rows = [Sponsorship(document=document, state=states[iso3]) for _name, iso3 in found if iso3]

@@ -44,3 +44,28 @@ def split_sponsors(text: str, known: dict[str, str]) -> list[tuple[str, str | No
             out.append((name, None))
             pos += len(m.group()) if m else len(text)
     return out
+
+
+def locate_sponsors(text: str, known: dict[str, str]) -> tuple[str, list[tuple[str, str | None]]]:
+    """Where the sponsor list starts when the text before it ran into it (hard-wrapped mastheads
+    join the agenda item's title and the sponsors): the shortest prefix after which every name is
+    a known State. Returns (that prefix, the names); ("", all names) when nothing better is found."""
+    found = split_sponsors(text, known)
+    if all(iso3 for _name, iso3 in found):
+        return "", found
+    folded = name_key(text)
+    if len(folded) != len(text):
+        return "", found
+    starts = sorted({i for key in known for i in _occurrences(folded, key) if i == 0 or not text[i - 1].isalnum()})
+    for start in starts:
+        rest = split_sponsors(text[start:], known)
+        if rest and all(iso3 for _name, iso3 in rest):
+            return text[:start].strip(), rest
+    return "", found
+
+
+def _occurrences(text: str, key: str):
+    i = text.find(key)
+    while i != -1:
+        yield i
+        i = text.find(key, i + 1)
