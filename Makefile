@@ -36,7 +36,7 @@ format: $(BIN)/.installed
 	$(BIN)/ruff format .
 
 messages: $(BIN)/.installed
-	$(MANAGE) makemessages --locale fr --no-obsolete --ignore '.venv/*' --ignore 'staticfiles/*' --ignore 'tests/*'
+	$(MANAGE) makemessages --locale fr --no-obsolete --ignore '.venv/*' --ignore 'staticfiles/*' --ignore 'tests/*' --ignore 'templates/jinja2/*'
 	$(BIN)/python scripts/fill_po.py
 	$(MANAGE) compilemessages --locale fr --ignore '.venv/*'
 
@@ -48,3 +48,9 @@ screenshots: $(BIN)/.installed
 
 clean:
 	rm -rf $(VENV) staticfiles db.sqlite3 test-results
+
+# Production server (docs/deploy.md): migrate, collectstatic, then gunicorn with gunicorn.conf.py.
+# Needs requirements.txt installed and the environment: DEBUG=false SECRET_KEY=… ALLOWED_HOSTS=… DATABASE_URL=…
+.PHONY: serve
+serve:
+	bin/serve-production

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET
 from . import akn
 from .models import Document, Footnote, ParagraphText
 from .reading import list_line, sort_key
+from . import pages
 from .views import _document_or_404, _view, reader_fragment
 
 
@@ -113,8 +114,12 @@ def text_export(document: Document, language: str, url: str = "") -> str:
 def print_view(request: HttpRequest, symbol: str) -> HttpResponse:
     """The reader without its controls, in print layout on screen too; ?view= as on the reader."""
     document = _document_or_404(symbol)
+    return pages.serve(request, document, lambda: _print_page(request, document))
+
+
+def _print_page(request: HttpRequest, document: Document) -> HttpResponse:
     view = _view(request, document)
-    html, _titles = reader_fragment(request, document, view, "print")
+    html, _reading = reader_fragment(request, document, view)
     return render(
         request,
         "documents/print.html",

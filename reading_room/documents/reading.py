@@ -15,9 +15,10 @@ from .models import (
     Citation,
     Document,
     DocumentText,
-    Footnote,
+    FootnoteText,
     Language,
     Paragraph,
+    ParagraphAlias,
     ParagraphText,
     Sponsorship,
 )
@@ -64,6 +65,7 @@ class Cell:
 class Row:
     paragraph: Paragraph
     cells: list[Cell]
+    aliases: list[str] = field(default_factory=list)  # old eids (merged paragraphs) that land here
 
 
 @dataclass
@@ -170,33 +172,54 @@ def read_document(document: Document, view: tuple[str, ...], eids: list[str] | N
     paragraphs = document.paragraphs.all()
     if eids is not None:
         paragraphs = paragraphs.filter(eid__in=eids)
-    paragraphs = paragraphs.prefetch_related(
-        "aliases",
-        Prefetch(
-            "texts",
-            queryset=ParagraphText.objects.filter(language__in=[lang.code for lang in shown]).prefetch_related(
-                Prefetch("citations", queryset=Citation.objects.select_related("footnote"))
-            ),
-        ),
-    )
+    paragraphs = list(paragraphs)
+    by_paragraph, aliases = _paragraph_texts(document, paragraphs, [lang.code for lang in shown])
     rows = []
     cited: dict[str, dict[str, list[tuple[str, str]]]] = {lang.code: {} for lang in shown}
     for paragraph in paragraphs:
-        by_lang = {t.language_id: t for t in paragraph.texts.all()}
+        by_lang = by_paragraph.get(paragraph.pk, {})
         cells = []
         for lang in shown:
-            text = by_lang.get(lang.code) if lang.code in texts else None
-            if text is None:
+            found = by_lang.get(lang.code) if lang.code in texts else None
+            if found is None:
                 cells.append(Cell(lang, missing=True))
                 continue
-            pieces = _pieces(text, paragraph.eid, cited[lang.code])
+            text, calls = found
+            pieces = _pieces(text, calls, paragraph.eid, cited[lang.code])
             cite = citation(document.symbol, paragraph.eid, lang.code)
             cells.append(Cell(lang, pieces, citation=cite, cite_label=cite_label(lang, paragraph.eid)))
-        rows.append(Row(paragraph, cells))
+        rows.append(Row(paragraph, cells, aliases.get(paragraph.pk, [])))
     notes = _notes(document, shown, cited, only_cited=eids is not None)
     cited_by = _link(rows, notes, document, with_cited_by=eids is None)
     sponsors = _sponsors(document, shown)
     return Reading(document, shown, list(texts), texts, rows, notes, sponsors, cited_by)
+
+
+# (footnote number, offset) of each call in a paragraph text
+Calls = list[tuple[str, int]]
+
+
+def _paragraph_texts(
+    document: Document, paragraphs: list[Paragraph], codes: list[str]
+) -> tuple[dict[int, dict[str, tuple[ParagraphText, Calls]]], dict[int, list[str]]]:
+    """The paragraphs' texts with their footnote calls, and their old eids, in three flat queries
+    (nested prefetches would build a queryset per paragraph: most of a cache miss's time)."""
+    ids = [p.pk for p in paragraphs]
+    texts = ParagraphText.objects.filter(paragraph__in=ids, language__in=codes).only(
+        "paragraph_id", "language_id", "text", "lead"
+    )
+    calls: dict[int, Calls] = {}
+    rows = Citation.objects.filter(paragraph_text__paragraph__in=ids, paragraph_text__language__in=codes)
+    for text_id, number, offset in rows.values_list("paragraph_text_id", "footnote__number", "offset"):
+        calls.setdefault(text_id, []).append((number, offset))
+    by_paragraph: dict[int, dict[str, tuple[ParagraphText, Calls]]] = {}
+    for text in texts:
+        found = sorted(calls.get(text.pk, []), key=lambda call: call[1])
+        by_paragraph.setdefault(text.paragraph_id, {})[text.language_id] = (text, found)
+    aliases: dict[int, list[str]] = {}
+    for paragraph_id, eid in ParagraphAlias.objects.filter(paragraph__in=ids).values_list("paragraph_id", "eid"):
+        aliases.setdefault(paragraph_id, []).append(eid)
+    return by_paragraph, aliases
 
 
 def _link(rows: list[Row], notes: dict[str, list[Note]], document: Document, with_cited_by: bool) -> list[dict]:
@@ -217,27 +240,26 @@ def _link(rows: list[Row], notes: dict[str, list[Note]], document: Document, wit
     return cited_by if with_cited_by else []
 
 
-def _pieces(text: ParagraphText, eid: str, cited: dict[str, list[tuple[str, str]]]) -> list[dict]:
+def _pieces(text: ParagraphText, calls: Calls, eid: str, cited: dict[str, list[tuple[str, str]]]) -> list[dict]:
     body = text.text
     lead = len(text.lead) if text.lead and body.startswith(text.lead) else 0
-    citations = sorted(text.citations.all(), key=lambda c: c.offset)
     mentions = find_mentions(body)
     bounds = (x for m in mentions for x in (m.start, m.end))
-    cuts = sorted({0, lead, len(body), *bounds, *(min(c.offset, len(body)) for c in citations)})
+    cuts = sorted({0, lead, len(body), *bounds, *(min(offset, len(body)) for _n, offset in calls)})
     pieces: list[dict] = []
     for start, end in itertools.pairwise(cuts):
-        for c in citations:
-            if min(c.offset, len(body)) == start:
-                pieces.extend(_ref(c, text.language_id, eid, cited))
+        for number, offset in calls:
+            if min(offset, len(body)) == start:
+                pieces.append(_ref(number, text.language_id, eid, cited))
         if end > start:
             piece = {"text": body[start:end], "italic": end <= lead}
             mention = next((m for m in mentions if m.start <= start and end <= m.end), None)
             if mention:
                 piece["target"] = mention.key
             pieces.append(piece)
-    for c in citations:
-        if c.offset >= len(body):
-            pieces.extend(_ref(c, text.language_id, eid, cited))
+    for number, offset in calls:
+        if offset >= len(body):
+            pieces.append(_ref(number, text.language_id, eid, cited))
     return pieces
 
 
@@ -254,38 +276,36 @@ def _mention_pieces(text: str) -> list[dict]:
     return pieces
 
 
-def _ref(citation: Citation, lang: str, eid: str, cited: dict[str, list[tuple[str, str]]]) -> list[dict]:
-    number = citation.footnote.number
+def _ref(number: str, lang: str, eid: str, cited: dict[str, list[tuple[str, str]]]) -> dict:
     anchor = f"fnref-{lang}-{eid}-{number}"
     cited.setdefault(number, []).append((anchor, eid))
-    return [{"ref": number, "id": anchor, "note": f"fn-{lang}-{number}"}]
+    return {"ref": number, "id": anchor, "note": f"fn-{lang}-{number}"}
 
 
 def _notes(document, shown, cited, only_cited: bool) -> dict[str, list[Note]]:
-    footnotes = Footnote.objects.filter(document=document).prefetch_related("texts")
-    document_languages = {lang.code for lang in shown}
-    notes: dict[str, list[Note]] = {lang.code: [] for lang in shown}
-    for footnote in footnotes:
-        by_lang = {t.language_id: t.text for t in footnote.texts.all() if t.language_id in document_languages}
-        for lang in shown:
-            backrefs = cited[lang.code].get(footnote.number, [])
-            if only_cited and not backrefs:
-                continue
-            if lang.code in by_lang:
-                text = by_lang[lang.code]
-                notes[lang.code].append(Note(footnote.number, text, backrefs, lang.code, _mention_pieces(text)))
+    codes = [lang.code for lang in shown]
+    notes: dict[str, list[Note]] = {code: [] for code in codes}
+    texts = FootnoteText.objects.filter(footnote__document=document, language__in=codes).order_by(
+        "footnote__position", "footnote_id"
+    )
+    for number, code, text in texts.values_list("footnote__number", "language_id", "text"):
+        backrefs = cited[code].get(number, [])
+        if only_cited and not backrefs:
+            continue
+        notes[code].append(Note(number, text, backrefs, code, _mention_pieces(text)))
     return notes
 
 
 def _sponsors(document: Document, shown: list[Language]) -> dict[str, list[str]]:
-    sponsorships = (
-        Sponsorship.objects.filter(document=document).select_related("state").prefetch_related("state__names")
-    )
-    names: dict[str, list[str]] = {lang.code: [] for lang in shown}
-    for sponsorship in sponsorships:
-        by_lang = {n.language_id: n.name for n in sponsorship.state.names.all()}
-        for lang in shown:
-            names[lang.code].append(by_lang.get(lang.code) or by_lang.get("en") or sponsorship.state.iso3)
+    """Each shown language's sponsor names (English, then the ISO code, where it has none)."""
+    rows = Sponsorship.objects.filter(document=document).order_by("position")
+    by_state: dict[str, dict[str, str]] = {}
+    for iso3, code, name in rows.values_list("state__iso3", "state__names__language_id", "state__names__name"):
+        by_state.setdefault(iso3, {})[code] = name
+    names = {
+        lang.code: [by_lang.get(lang.code) or by_lang.get("en") or iso3 for iso3, by_lang in by_state.items()]
+        for lang in shown
+    }
     return {code: sorted(values, key=sort_key) for code, values in names.items()}
 
 

@@ -2,26 +2,42 @@
 
 from __future__ import annotations
 
-from django.core.cache import cache
+from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
+from django.utils.cache import add_never_cache_headers
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
-from django.views.decorators.vary import vary_on_headers
 
+from . import pages
 from .cards import paragraph_card
 from .models import Document
-from .reading import document_list, parse_view, read_document, view_choices
+from .reading import Reading, document_list, parse_view, read_document, view_choices
+from .rows import render_rows
 
 
 @require_GET
-def health(request: HttpRequest) -> HttpResponse:
-    """For load balancers (and the benchmark's trivial baseline): no database, no template."""
-    return HttpResponse("ok", content_type="text/plain")
+def interface_language(request: HttpRequest, code: str) -> HttpResponse:
+    """Switch the interface language with a plain link, then go back: no form, so the public pages
+    carry no CSRF token and can be cached and compressed whole (pages.py)."""
+    if code not in dict(settings.LANGUAGES):
+        raise Http404(_("No interface in that language."))
+    target = request.GET.get("next", "")
+    if not url_has_allowed_host_and_scheme(target, {request.get_host()}, require_https=request.is_secure()):
+        target = reverse("index")
+    response = redirect(target)
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        code,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        secure=request.is_secure(),
+        samesite="Lax",
+    )
+    add_never_cache_headers(response)
+    return response
 
 
 @require_GET
@@ -42,53 +58,37 @@ def _view(request: HttpRequest, document: Document) -> tuple[str, ...]:
 
 
 @require_GET
-@vary_on_headers("HX-Request")
 def reader(request: HttpRequest, symbol: str) -> HttpResponse:
     document = _document_or_404(symbol)
     if symbol != document.key:
         return redirect(document.get_absolute_url(), permanent=True)
+    return pages.serve(request, document, lambda: _reader_page(request, document))
+
+
+def _reader_page(request: HttpRequest, document: Document) -> HttpResponse:
     view = _view(request, document)
-    html, titles = reader_fragment(request, document, view, "reader")
+    html, reading = reader_fragment(request, document, view)
     if request.htmx:
         return HttpResponse(html)
-    titles = titles or {t.language_id: t.title for t in document.texts.filter(published=True)}
+    titles = {code: t.title for code, t in reading.texts.items()}
     title = titles.get(view[0]) or next(iter(titles.values()), "")
     return render(request, "documents/reader.html", {"document": document, "title": title, "fragment": html})
 
 
-def reader_fragment(
-    request: HttpRequest, document: Document, view: tuple[str, ...], name: str
-) -> tuple[str, dict[str, str]]:
-    """The whole document rendered (cached), and its titles by language when it was rendered now.
-    `name` keeps apart pages whose links differ (the reader, the print view)."""
-    titles: dict[str, str] = {}
-
-    def fragment() -> str:
-        reading = read_document(document, view)
-        titles.update({code: t.title for code, t in reading.texts.items()})  # saves a query in the view
-        context = {
-            "reading": reading,
-            "view": "-".join(view),
-            "views": view_choices(reading.available),
-            "path": request.path,
-        }
-        return render_to_string("documents/reader.html#reader", context, request=request)
-
-    return _cached(f"{name}:{document.pk}:{'-'.join(view)}", document, fragment), titles
-
-
-def _cached(name: str, document: Document, build) -> str:
-    """A rendered fragment, cached until the document changes (any edit bumps `updated`)."""
-    key = f"{name}:{document.updated.timestamp()}:{get_language()}"
-    html = cache.get(key)
-    if html is None:
-        html = build()
-        cache.set(key, html, timeout=600)
-    return mark_safe(html)  # noqa: S308 - our own rendered, auto-escaped template output
+def reader_fragment(request: HttpRequest, document: Document, view: tuple[str, ...]) -> tuple[str, Reading]:
+    """The whole document rendered, for the reader and the print view (which differ around it)."""
+    reading = read_document(document, view)
+    context = {
+        "reading": reading,
+        "rows": render_rows(reading.rows),
+        "view": "-".join(view),
+        "views": view_choices(reading.available),
+        "path": request.path,
+    }
+    return render_to_string("documents/reader.html#reader", context, request=request), reading
 
 
 @require_GET
-@vary_on_headers("HX-Request")
 def paragraph(request: HttpRequest, symbol: str, eid: str) -> HttpResponse:
     document = _document_or_404(symbol)
     eids = list(document.paragraphs.values_list("eid", flat=True))
@@ -97,26 +97,27 @@ def paragraph(request: HttpRequest, symbol: str, eid: str) -> HttpResponse:
         if alias:  # merged into another paragraph: the old link lands there
             return redirect(alias.paragraph.get_absolute_url(), permanent=True)
         raise Http404(_("%(symbol)s has no paragraph %(eid)s.") % {"symbol": document.symbol, "eid": eid})
+    return pages.serve(request, document, lambda: _paragraph_page(request, document, eid, eids))
+
+
+def _paragraph_page(request: HttpRequest, document: Document, eid: str, eids: list[str]) -> HttpResponse:
     index = eids.index(eid)
     view = _view(request, document)
-
-    def fragment() -> str:
-        reading = read_document(document, view, eids=[eid])
-        context = {
-            "reading": reading,
-            "row": reading.rows[0],
-            "view": "-".join(view),
-            "views": view_choices(reading.available),
-            "previous": eids[index - 1] if index > 0 else None,
-            "next": eids[index + 1] if index + 1 < len(eids) else None,
-            "path": request.path,
-        }
-        return render_to_string("documents/paragraph.html#reader", context, request=request)
-
-    html = _cached(f"paragraph:{document.pk}:{eid}:{'-'.join(view)}", document, fragment)
+    reading = read_document(document, view, eids=[eid])
+    context = {
+        "reading": reading,
+        "row": reading.rows[0],
+        "rows": render_rows(reading.rows),
+        "view": "-".join(view),
+        "views": view_choices(reading.available),
+        "previous": eids[index - 1] if index > 0 else None,
+        "next": eids[index + 1] if index + 1 < len(eids) else None,
+        "path": request.path,
+    }
+    html = render_to_string("documents/paragraph.html#reader", context, request=request)
     if request.htmx:
         return HttpResponse(html)
     url = reverse("paragraph", kwargs={"symbol": document.key, "eid": eid})
-    card = paragraph_card(request, document, eid, url)  # per request: follows the interface language
+    card = paragraph_card(request, document, eid, url)
     context = {"document": document, "eid": eid, "url": url, "fragment": html, "card": card}
     return render(request, "documents/paragraph.html", context)
