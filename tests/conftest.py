@@ -71,3 +71,36 @@ def browser_context_args(browser_context_args):
 @pytest.fixture(scope="session")
 def base_url(live_server):
     return live_server.url
+
+
+@pytest.fixture
+def editor_client(client):
+    """Logged in as a superuser."""
+    from django.contrib.auth.models import User
+
+    user = User.objects.create_superuser("editor", "editor@example.org", "a-long-password-1")
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Cached pages are keyed by ids the test database reuses after each rollback."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(scope="session")
+def redis_url() -> str:
+    """A Redis to test the shared cache against: REDIS_URL, or the local one. CI must have it."""
+    import redis
+
+    url = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/15")
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=1).ping()
+    except redis.RedisError as error:
+        if os.environ.get("CI"):
+            pytest.fail(f"no Redis at {url}: {error}")
+        pytest.skip(f"no Redis at {url}")
+    return url

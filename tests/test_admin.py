@@ -1,18 +1,10 @@
 """The editors' admin: login required, edits reach the reader."""
 
 import pytest
-from django.contrib.auth.models import User
 
 from reading_room.documents.models import Paragraph, ParagraphText
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def editor_client(client):
-    user = User.objects.create_superuser("editor", "editor@example.org", "a-long-password-1")
-    client.force_login(user)
-    return client
 
 
 def test_anonymous_users_are_sent_to_the_login_page(client, sample):

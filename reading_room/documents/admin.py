@@ -235,10 +235,18 @@ class DocumentAdmin(SimpleHistoryAdmin):
 
 
 def _read_upload(upload) -> bytes:
-    """At most one byte past the limit: enough to refuse an oversized file without reading it all."""
+    """The file's bytes, unless it is over the limit: then refused with its real size, unread."""
     from django.conf import settings
 
-    return upload.read(settings.IMPORT_MAX_BYTES + 1)
+    from reading_room.ingest.importer import ImportRefused
+
+    limit = settings.IMPORT_MAX_BYTES
+    if upload.size > limit:
+        raise ImportRefused(
+            _("%(name)s is %(size)d bytes; the limit is %(limit)d.")
+            % {"name": upload.name, "size": upload.size, "limit": limit}
+        )
+    return upload.read(limit + 1)
 
 
 @admin.register(Paragraph)
