@@ -5,8 +5,11 @@ from __future__ import annotations
 import itertools
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cached_property
+from typing import NamedTuple
 
 from django.db.models import Prefetch
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from . import crossrefs
@@ -37,9 +40,8 @@ CITE_LABELS = {
 }
 
 
-def cite_label(language: Language, eid: str) -> str:
-    label = CITE_LABELS.get(language.code) or _("Cite %(eid)s in %(language)s")
-    return label % {"eid": eid, "language": language.name}
+def cite_label_pattern(language: Language) -> str:
+    return str(CITE_LABELS.get(language.code) or _("Cite %(eid)s in %(language)s"))
 
 
 def pending_message(code: str) -> str:
@@ -66,6 +68,7 @@ class Row:
     paragraph: Paragraph
     cells: list[Cell]
     aliases: list[str] = field(default_factory=list)  # old eids (merged paragraphs) that land here
+    url: str = ""  # the paragraph's permalink
 
 
 @dataclass
@@ -88,7 +91,7 @@ class Reading:
     sponsors: dict[str, list[str]]  # language code → names in that language's alphabetical order
     cited_by: list[dict] = field(default_factory=list)  # documents held here that cite this one
 
-    @property
+    @cached_property  # the template walks the columns once per masthead row
     def columns(self) -> list[dict]:
         """Per shown language: its masthead text (None if pending), sponsors and footnotes."""
         columns = []
@@ -117,10 +120,11 @@ class Reading:
         """Official languages of the site this document has no text in yet."""
         return [pending_message(code) for code in DEFAULT_VIEW if code not in self.available]
 
-    @property
+    @cached_property
     def under_review(self) -> list[Language]:
         """Shown languages whose machine-corrected text an editor has not finished reviewing."""
-        codes = set(self.document.corrections.filter(status="pending").values_list("language_id", flat=True).distinct())
+        pending = self.document.corrections.filter(status="pending").order_by()  # no ORDER BY: DISTINCT on the code
+        codes = set(pending.values_list("language_id", flat=True).distinct())
         return [lang for lang in self.languages if lang.code in codes]
 
     @property
@@ -176,6 +180,9 @@ def read_document(document: Document, view: tuple[str, ...], eids: list[str] | N
     by_paragraph, aliases = _paragraph_texts(document, paragraphs, [lang.code for lang in shown])
     rows = []
     cited: dict[str, dict[str, list[tuple[str, str]]]] = {lang.code: {} for lang in shown}
+    # Per page, not per paragraph: a long resolution has hundreds of rows.
+    labels = {lang.code: cite_label_pattern(lang) for lang in shown}
+    permalink = reverse("paragraph", kwargs={"symbol": document.key, "eid": "pp0"}).removesuffix("pp0/") + "{}/"
     for paragraph in paragraphs:
         by_lang = by_paragraph.get(paragraph.pk, {})
         cells = []
@@ -187,8 +194,9 @@ def read_document(document: Document, view: tuple[str, ...], eids: list[str] | N
             text, calls = found
             pieces = _pieces(text, calls, paragraph.eid, cited[lang.code])
             cite = citation(document.symbol, paragraph.eid, lang.code)
-            cells.append(Cell(lang, pieces, citation=cite, cite_label=cite_label(lang, paragraph.eid)))
-        rows.append(Row(paragraph, cells, aliases.get(paragraph.pk, [])))
+            label = labels[lang.code] % {"eid": paragraph.eid, "language": lang.name}
+            cells.append(Cell(lang, pieces, citation=cite, cite_label=label))
+        rows.append(Row(paragraph, cells, aliases.get(paragraph.pk, []), permalink.format(paragraph.eid)))
     notes = _notes(document, shown, cited, only_cited=eids is not None)
     cited_by = _link(rows, notes, document, with_cited_by=eids is None)
     sponsors = _sponsors(document, shown)
@@ -199,20 +207,29 @@ def read_document(document: Document, view: tuple[str, ...], eids: list[str] | N
 Calls = list[tuple[str, int]]
 
 
+class TextRow(NamedTuple):
+    """What the reader needs of a ParagraphText (plain tuples build faster than model instances)."""
+
+    pk: int
+    paragraph_id: int
+    language_id: str
+    text: str
+    lead: str
+
+
 def _paragraph_texts(
     document: Document, paragraphs: list[Paragraph], codes: list[str]
-) -> tuple[dict[int, dict[str, tuple[ParagraphText, Calls]]], dict[int, list[str]]]:
+) -> tuple[dict[int, dict[str, tuple[TextRow, Calls]]], dict[int, list[str]]]:
     """The paragraphs' texts with their footnote calls, and their old eids, in three flat queries
     (nested prefetches would build a queryset per paragraph: most of a cache miss's time)."""
     ids = [p.pk for p in paragraphs]
-    texts = ParagraphText.objects.filter(paragraph__in=ids, language__in=codes).only(
-        "paragraph_id", "language_id", "text", "lead"
-    )
+    texts = ParagraphText.objects.filter(paragraph__in=ids, language__in=codes)
+    texts = [TextRow(*row) for row in texts.values_list(*TextRow._fields)]
     calls: dict[int, Calls] = {}
     rows = Citation.objects.filter(paragraph_text__paragraph__in=ids, paragraph_text__language__in=codes)
     for text_id, number, offset in rows.values_list("paragraph_text_id", "footnote__number", "offset"):
         calls.setdefault(text_id, []).append((number, offset))
-    by_paragraph: dict[int, dict[str, tuple[ParagraphText, Calls]]] = {}
+    by_paragraph: dict[int, dict[str, tuple[TextRow, Calls]]] = {}
     for text in texts:
         found = sorted(calls.get(text.pk, []), key=lambda call: call[1])
         by_paragraph.setdefault(text.paragraph_id, {})[text.language_id] = (text, found)
@@ -240,7 +257,7 @@ def _link(rows: list[Row], notes: dict[str, list[Note]], document: Document, wit
     return cited_by if with_cited_by else []
 
 
-def _pieces(text: ParagraphText, calls: Calls, eid: str, cited: dict[str, list[tuple[str, str]]]) -> list[dict]:
+def _pieces(text: TextRow, calls: Calls, eid: str, cited: dict[str, list[tuple[str, str]]]) -> list[dict]:
     body = text.text
     lead = len(text.lead) if text.lead and body.startswith(text.lead) else 0
     mentions = find_mentions(body)

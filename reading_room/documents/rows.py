@@ -1,16 +1,16 @@
-"""The paragraph rows of the reader and the paragraph page, rendered by Jinja2.
+"""The paragraph rows and footnotes of the reader and the paragraph page, rendered by Jinja2.
 
 A resolution has tens to hundreds of rows and each is a dozen branches per piece of text; in
 Django's template language they were two thirds of an uncached page's time, in Jinja2 they are a
-few milliseconds. The template (templates/jinja2/documents/rows.html) autoescapes like every
-other, and receives its labels translated here, where makemessages finds them.
+few milliseconds. The templates (templates/jinja2/documents/) autoescape like every other, and
+receive their labels translated here, where makemessages finds them.
 """
 
 from django.template import engines
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
-from .reading import Row
+from .reading import Reading, Row
 
 
 def labels() -> dict[str, str]:
@@ -24,9 +24,19 @@ def labels() -> dict[str, str]:
         "copy_failed": _("Copy failed"),
         "cite": _("Cite"),
         "citation_copied": _("Citation copied"),
+        "footnotes": _("Footnotes"),
+        "back_to": _("Back to %(eid)s"),
     }
 
 
 def render_rows(rows: list[Row]) -> SafeString:
-    template = engines["jinja2"].get_template("documents/rows.html")
-    return mark_safe(template.render({"rows": rows, "labels": labels()}))  # noqa: S308 - autoescaped Jinja2 output
+    return _render("documents/rows.html", {"rows": rows})
+
+
+def render_notes(reading: Reading) -> SafeString:
+    return _render("documents/notes.html", {"reading": reading})
+
+
+def _render(name: str, context: dict) -> SafeString:
+    template = engines["jinja2"].get_template(name)
+    return mark_safe(template.render({**context, "labels": labels()}))  # noqa: S308 - autoescaped Jinja2 output

@@ -14,9 +14,9 @@ from django.views.decorators.http import require_GET
 
 from . import pages
 from .cards import paragraph_card
-from .models import Document
+from .models import Document, Stamp
 from .reading import Reading, document_list, parse_view, read_document, view_choices
-from .rows import render_rows
+from .rows import render_notes, render_rows
 
 
 @require_GET
@@ -46,10 +46,10 @@ def index(request: HttpRequest) -> HttpResponse:
 
 
 def _document_or_404(symbol: str) -> Document:
-    document = Document.objects.published().filter(key=Document.key_for(symbol)).first()
-    if document is None:
-        raise Http404(_("No document with the symbol %(symbol)s.") % {"symbol": symbol})
-    return document
+    try:  # get(), not first(): no ORDER BY to build on the hottest query of the site
+        return Document.objects.published().get(key=Document.key_for(symbol))
+    except Document.DoesNotExist:
+        raise Http404(_("No document with the symbol %(symbol)s.") % {"symbol": symbol}) from None
 
 
 def _view(request: HttpRequest, document: Document) -> tuple[str, ...]:
@@ -57,12 +57,19 @@ def _view(request: HttpRequest, document: Document) -> tuple[str, ...]:
     return parse_view(request.GET.get("view"), available)
 
 
+def _stamp_or_404(symbol: str) -> Stamp:
+    stamp = Document.objects.stamp(symbol)
+    if stamp is None:
+        raise Http404(_("No document with the symbol %(symbol)s.") % {"symbol": symbol})
+    return stamp
+
+
 @require_GET
 def reader(request: HttpRequest, symbol: str) -> HttpResponse:
-    document = _document_or_404(symbol)
-    if symbol != document.key:
-        return redirect(document.get_absolute_url(), permanent=True)
-    return pages.serve(request, document, lambda: _reader_page(request, document))
+    stamp = _stamp_or_404(symbol)
+    if symbol != stamp.key:
+        return redirect(stamp.get_absolute_url(), permanent=True)
+    return pages.serve(request, stamp, lambda: _reader_page(request, Document.objects.get(pk=stamp.pk)))
 
 
 def _reader_page(request: HttpRequest, document: Document) -> HttpResponse:
@@ -81,6 +88,7 @@ def reader_fragment(request: HttpRequest, document: Document, view: tuple[str, .
     context = {
         "reading": reading,
         "rows": render_rows(reading.rows),
+        "notes": render_notes(reading),
         "view": "-".join(view),
         "views": view_choices(reading.available),
         "path": request.path,
@@ -90,17 +98,18 @@ def reader_fragment(request: HttpRequest, document: Document, view: tuple[str, .
 
 @require_GET
 def paragraph(request: HttpRequest, symbol: str, eid: str) -> HttpResponse:
-    document = _document_or_404(symbol)
+    stamp = _stamp_or_404(symbol)
+    # The paragraph is looked up only when the page is not cached: a cached page proves it exists.
+    return pages.serve(request, stamp, lambda: _paragraph_page(request, Document.objects.get(pk=stamp.pk), eid))
+
+
+def _paragraph_page(request: HttpRequest, document: Document, eid: str) -> HttpResponse:
     eids = list(document.paragraphs.values_list("eid", flat=True))
     if eid not in eids:
         alias = document.aliases.select_related("paragraph").filter(eid=eid).first()
         if alias:  # merged into another paragraph: the old link lands there
             return redirect(alias.paragraph.get_absolute_url(), permanent=True)
         raise Http404(_("%(symbol)s has no paragraph %(eid)s.") % {"symbol": document.symbol, "eid": eid})
-    return pages.serve(request, document, lambda: _paragraph_page(request, document, eid, eids))
-
-
-def _paragraph_page(request: HttpRequest, document: Document, eid: str, eids: list[str]) -> HttpResponse:
     index = eids.index(eid)
     view = _view(request, document)
     reading = read_document(document, view, eids=[eid])
@@ -108,6 +117,7 @@ def _paragraph_page(request: HttpRequest, document: Document, eid: str, eids: li
         "reading": reading,
         "row": reading.rows[0],
         "rows": render_rows(reading.rows),
+        "notes": render_notes(reading),
         "view": "-".join(view),
         "views": view_choices(reading.available),
         "previous": eids[index - 1] if index > 0 else None,
