@@ -533,6 +533,25 @@ def test_a_window_with_too_few_matches_falls_back_to_the_index(client, many, bro
     assert sum("WITH candidates" in q["sql"] for q in ctx.captured_queries) >= 2
 
 
+@pytest.mark.parametrize("everything", [True, False], ids=["range-holds-them", "range-too-narrow"])
+def test_a_middling_query_finds_the_same_newest_matches_in_a_range(
+    client, many, broad_statistics, settings, everything
+):
+    settings.SEARCH_MAX_HITS = 4
+    newest = SearchEntry.objects.order_by("-id").values_list("id", flat=True).first()
+    # "samarkand" in 1 % of a million rows: the GIN index within the newest ids, which the
+    # histogram puts (about) above 0, or (too narrow) just under the newest row
+    statistics = {"rows": 1_000_000, "frequencies": {"samarkand": 0.01}, "at": 0}
+    statistics["bounds"] = [0, 1] if everything else [0, newest]
+    broad_statistics.table_statistics = lambda: statistics
+    with CaptureQueriesContext(connection) as ctx:
+        in_range = get(client, q="Samarkand")
+    assert any("@@ (SELECT" in q["sql"] for q in ctx.captured_queries)
+    assert "more than 4" in summary(in_range)
+    broad_statistics.table_statistics = lambda: {"rows": 0, "frequencies": {}, "at": 0}
+    assert ids(in_range) == ids(get(client, q="Samarkand")) and len(ids(in_range)) == 4
+
+
 def test_filters_chosen_before_typing_show_and_stay(client, corpus):
     html = get(client, sponsor="KGZ")
     assert "Sponsor: KGZ" in html

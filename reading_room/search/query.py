@@ -47,6 +47,10 @@ KIND_LABELS = {
     "footnote": _("Footnote"),
 }
 FILTERS = ("lang", "body", "session", "type", "sponsor", "kind", "opening")
+# About the share of matches a filter keeps, for the search to choose how to look for them: one
+# State sponsors a few documents in a hundred, a session is one of dozens; the other filters
+# have few values (an opening phrase is mostly the word searched for).
+FILTER_SHARES = {"body": 0.5, "type": 0.5, "kind": 0.5, "opening": 0.5, "session": 0.05, "sponsor": 0.04}
 
 
 def max_hits() -> int:
@@ -191,11 +195,11 @@ def search(params: Params, languages: list[Language]) -> Results:
     codes = [params.filters["lang"]] if "lang" in params.filters else [lang.code for lang in languages]
     engine = backend()
     fields = ("id", "rank", "document_id", "language_id", "body", "session", "doc_kind", "kind", "opening")
+    kept = math.prod(FILTER_SHARES.get(name, 1.0) for name in params.filters)
     # one more than we count, to know there are more
-    narrowed = bool(set(params.filters) - {"lang"})
     entries, limit, tried = filtered_entries(params), max_hits() + 1, None
     while True:
-        candidates, window = engine.candidates(entries, query, codes, fields, limit, narrowed=narrowed, tried=tried)
+        candidates, window = engine.candidates(entries, query, codes, fields, limit, kept=kept, tried=tried)
         counts, page_ids = _stats(candidates, params.page)
         total = counts.pop(("total", None), 0)
         if window is None or total > max_hits():
@@ -213,6 +217,14 @@ def _stats(candidates: QuerySet, page: int) -> tuple[dict, list[int]]:
     sql, params = candidates.query.sql_with_params()
     offset = (page - 1) * PAGE_SIZE
     text = "varchar" if connection.vendor == "postgresql" else "text"
+    sponsorships = "JOIN documents_sponsorship s ON s.document_id = per_document.document_id"
+    if connection.vendor == "postgresql":
+        # through the index, document by document: PostgreSQL would otherwise read the whole table
+        # to join it to a few hundred documents (OFFSET 0 keeps the subquery out of the join)
+        sponsorships = (
+            "CROSS JOIN LATERAL (SELECT state_id FROM documents_sponsorship "
+            "WHERE document_id = per_document.document_id OFFSET 0) s"
+        )
     statement = f"""
         WITH candidates AS MATERIALIZED ({sql}),
         hits AS MATERIALIZED (SELECT * FROM candidates ORDER BY id DESC LIMIT {max_hits()}),
@@ -226,7 +238,7 @@ def _stats(candidates: QuerySet, page: int) -> tuple[dict, list[int]]:
         UNION ALL SELECT 'opening', opening, language_id, COUNT(*) FROM hits
             WHERE opening <> '' GROUP BY opening, language_id
         UNION ALL SELECT 'sponsor', CAST(s.state_id AS {text}), NULL, SUM(n) FROM per_document
-            JOIN documents_sponsorship s ON s.document_id = per_document.document_id GROUP BY s.state_id
+            {sponsorships} GROUP BY s.state_id
         UNION ALL SELECT 'hit', CAST(id AS {text}), NULL, rank FROM (
             SELECT id, rank FROM hits ORDER BY rank DESC, id LIMIT {PAGE_SIZE} OFFSET {offset}
         ) page

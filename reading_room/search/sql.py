@@ -236,6 +236,15 @@ def pg_indexes() -> list[str]:
     return statements
 
 
+# Which heap pages hold the newest ids (rows go in in id order, so page ranges and id ranges
+# follow each other): a search restricted to the newest ids ANDs the GIN bitmap with this one's
+# and reads only the matching rows of those pages (backends/postgres.py). A few pages in all.
+PG_ID_RANGES = (
+    "CREATE INDEX IF NOT EXISTS search_entry_id_brin ON search_entry USING brin (id) "
+    "WITH (pages_per_range = 16, autosummarize = on);"
+)
+PG_ID_RANGES_DROP = "DROP INDEX IF EXISTS search_entry_id_brin;"
+
 PG_INDEX_NAMES = [f"search_entry_vector_{code}" for code in CONFIGS] + ["search_entry_vector_other"]
 
 # ts_rank under a high planner cost: with ORDER BY … LIMIT, PostgreSQL then computes it only for

@@ -6,14 +6,17 @@ language's configuration and matched only against rows of that language, each th
 language's partial GIN index.
 
 Broad queries. Every search counts, facets and ranks at most SEARCH_MAX_HITS matches, the newest
-(highest ids) first. For a selective query the GIN index finds all matches and the newest are
-kept. For a query matching a large share of the corpus ("United Nations") that would mean
-fetching hundreds of thousands of rows only to keep 500, so instead the newest rows are read
-backwards along the primary key and tested one by one, which stops as soon as enough matches
-are found (rows are 13 to a page, against a page per match through the index: this wins from
-about 1 % of rows matching). Which way is likely is judged from PostgreSQL's own lexeme statistics
-(pg_stats.most_common_elems); if the window turns out not to hold enough matches, the index
-way is taken after all, so the result is the same either way.
+(highest ids) first. Reading a matching row costs about a heap page, so fetching every match to
+keep 500 is what makes a search slow. Three ways (candidates()), by the share of rows matching:
+- rare (all matches fit a few pages' reading): INDEX, the GIN index finds them all;
+- middling (under 2 %): RANGE, the GIN bitmap ANDed with a BRIN index's pages of the newest ids
+  (migration 0003; rows go in in id order), so only matches among the newest rows are read;
+- common: SCAN, the newest rows read backwards along the primary key and tested one by one, which
+  stops as soon as enough matches are found (13 rows a page against a page per match).
+The share is estimated from PostgreSQL's lexeme statistics (pg_stats.most_common_elems) for the
+query's lexemes as PostgreSQL makes them. A range or a scan covers a window of newest rows sized
+for three times the matches needed; if it finds too few, the share it saw sizes the next way,
+ending with INDEX, so the result is the same whichever way found it.
 """
 
 from __future__ import annotations
@@ -43,10 +46,14 @@ from django.utils.html import escape
 
 from ..models import SearchEntry
 from ..sql import CONFIGS
-from ..text import START, STOP, Query, ellipsize, is_stopword, stem
+from ..text import START, STOP, Query, ellipsize
 
 SHORT = 300  # characters: a text this short is shown whole
-MAX_WINDOW = 200_000  # most index rows a broad query reads one by one (about 15,000 pages)
+# Ways to find the newest matches (candidates()): all matches through the GIN index; the GIN
+# index within a range of newest ids; or the newest rows read one by one along the primary key.
+INDEX, RANGE, SCAN = "index", "range", "scan"
+SCAN_SHARE = 0.02  # from this share of rows matching, reading rows one by one is the fastest
+MIN_KEPT = 0.25  # a range under filters keeping fewer rows reads too many matches they drop
 STATISTICS_TTL = 600.0  # seconds
 
 _statistics: dict = {"at": -STATISTICS_TTL, "frequencies": {}, "rows": 0}
@@ -69,6 +76,20 @@ class UnindexedMatch(Func):
     output_field = BooleanField()
 
 
+class HiddenMatch(Func):
+    """`vector @@ (SELECT query)`: the query is a parameter the planner cannot look into, so it
+    takes the default share of matches (0.5 %) rather than its estimate from lexeme statistics,
+    which supposes words independent and can be off a hundredfold. With an id range, it then
+    always intersects the GIN bitmap with the primary key's range before reading rows."""
+
+    template = "%(vector)s @@ (SELECT %(query)s)"
+    output_field = BooleanField()
+
+    def as_sql(self, compiler, connection, **extra):
+        (vector, vector_params), (query, query_params) = (compiler.compile(e) for e in self.source_expressions)
+        return self.template % {"vector": vector, "query": query}, [*vector_params, *query_params]
+
+
 class Rank(SearchRank):
     """ts_rank through search_rank() (sql.py), which the planner leaves until after ORDER BY … LIMIT."""
 
@@ -86,17 +107,18 @@ def _query(query: Query, language: str) -> SearchQuery:
     return SearchQuery(query.websearch(), config=CONFIGS.get(language, "simple_unaccent"), search_type="websearch")
 
 
-def match(entries: QuerySet, query: Query, languages: list[str], indexed: bool = True) -> QuerySet:
-    """Entries matching the query, with a `rank` (higher is better)."""
+def match(entries: QuerySet, query: Query, languages: list[str], way: str = INDEX) -> QuerySet:
+    """Entries matching the query, with a `rank` (higher is better). `way`: how candidates() reads them."""
     vector = Vector()
     condition = Q()
     ranks = []
     for language in languages:
         tsquery = _query(query, language)
-        if indexed:
+        if way == INDEX:
             condition |= Q(language_id=language, _vector=tsquery)
         else:
-            condition |= Q(Q(language_id=language), UnindexedMatch(vector, tsquery))
+            matches = UnindexedMatch(vector, tsquery) if way == SCAN else HiddenMatch(vector, tsquery)
+            condition |= Q(Q(language_id=language), matches)
         ranks.append(When(language_id=language, then=Rank(vector, tsquery, normalization=Value(1))))
     return (
         entries.alias(_vector=vector)
@@ -111,57 +133,129 @@ def candidates(
     languages: list[str],
     fields: tuple,
     limit: int,
-    narrowed: bool = False,
+    kept: float = 1.0,
     tried: tuple[int, int] | None = None,
 ) -> tuple[QuerySet, int | None]:
-    """How to look for the newest `limit` matches: (queryset, window). With a window (a number of
-    newest rows read one by one) the answer only stands if it found `limit` matches, else call
-    again with tried=(window, matches found) for the next way. `narrowed`: filters besides language."""
+    """How to look for the newest `limit` matches: (queryset, window). With a window (about that
+    many newest rows were searched) the answer only stands if it found `limit` matches, else call
+    again with tried=(window, matches found) for the next way. `kept`: about the share of rows
+    the filters other than language keep."""
     statistics = table_statistics()
-    # First from the statistics (filters other than language: say they keep a third), then from
-    # what the window tried showed.
-    share = tried[1] / tried[0] if tried else estimated_share(query, languages) / (3 if narrowed else 1)
-    window = int(3 * limit / share) if share else 0  # three times the rows we expect to read
-    if not window or window > MAX_WINDOW or window >= statistics["rows"] or (tried and window <= tried[0]):
-        return match(entries, query, languages).order_by("-id").values(*fields)[:limit], None
-    newest = SearchEntry.objects.order_by("-id").values("id")[window : window + 1]
-    recent = entries.filter(id__gt=Coalesce(Subquery(newest), Value(0)))
-    return match(recent, query, languages, indexed=False).order_by("-id").values(*fields)[:limit], window
+    if tried:  # what the window showed
+        likely = most = tried[1] / tried[0]
+    else:
+        likely, most = (share * kept for share in estimated_share(query, languages))
+    way, window = _way(likely, most, kept, statistics["rows"], limit, tried[0] if tried else 0)
+    if way == SCAN:
+        newest = SearchEntry.objects.order_by("-id").values("id")[window : window + 1]
+        recent = entries.filter(id__gt=Coalesce(Subquery(newest), Value(0)))
+    elif way == RANGE and (bound := newest_bound(window, statistics)) is not None:
+        recent = entries.filter(id__gt=bound)
+    else:
+        way, window, recent = INDEX, None, entries
+    # In a range, newest first but not along the primary key, which would read the range row by row.
+    order = (F("id") + 0).desc() if way == RANGE else "-id"
+    return match(recent, query, languages, way).order_by(order).values(*fields)[:limit], window
+
+
+def _way(likely: float, most: float, kept: float, rows: int, limit: int, tried: int) -> tuple[str, int]:
+    """SCAN for a common query, RANGE for a middling one, INDEX for a rare one, with its window:
+    three times the rows expected to hold `limit` matches. A scan wasted on too few matches costs
+    the most, so it goes by the likely share of matching rows. A range reads every match of the
+    words in it, so it goes by a share between the likely and the most (too many matches cost
+    more than a second, wider range), and leaves selective filters to the index (the planner then
+    starts from the sponsor's documents)."""
+    if likely >= SCAN_SHARE:
+        way, window = SCAN, 3 * limit / likely
+    elif likely > 0 and kept >= MIN_KEPT:
+        way, window = RANGE, 3 * limit / math.sqrt(likely * most)
+    else:
+        return INDEX, 0
+    if window >= rows or window <= tried:
+        return INDEX, 0
+    return way, int(window)
+
+
+def newest_bound(window: int, statistics: dict) -> int | None:
+    """About the id of the `window`-th newest row, from the histogram of ids (None: all rows)."""
+    bounds, rows = statistics.get("bounds") or [], statistics["rows"]
+    if len(bounds) < 2 or not rows:
+        return None
+    # the bounds cut the rows into equal parts, the newest last
+    position = (len(bounds) - 1) * (1 - window / rows)
+    if position <= 0:
+        return None
+    below = int(position)
+    above = bounds[min(below + 1, len(bounds) - 1)]
+    return int(bounds[below] + (above - bounds[below]) * (position - below))
 
 
 def table_statistics() -> dict:
-    """Rows in the index and the share of them holding each common lexeme, from ANALYZE (cached)."""
+    """Rows in the index, the share of them holding each common lexeme and the histogram of ids,
+    from ANALYZE (cached)."""
     if time.monotonic() - _statistics["at"] > STATISTICS_TTL:
         with connection.cursor() as cursor:
             cursor.execute(
-                "SELECT s.most_common_elems::text::text[], s.most_common_elem_freqs, c.reltuples "
-                "FROM pg_class c LEFT JOIN pg_stats s ON s.schemaname = current_schema() "
+                "SELECT s.most_common_elems::text::text[], s.most_common_elem_freqs, c.reltuples, "
+                "h.histogram_bounds::text::bigint[] FROM pg_class c "
+                "LEFT JOIN pg_stats s ON s.schemaname = current_schema() "
                 "AND s.tablename = 'search_entry' AND s.attname = 'vector' "
+                "LEFT JOIN pg_stats h ON h.schemaname = current_schema() "
+                "AND h.tablename = 'search_entry' AND h.attname = 'id' "
                 "WHERE c.oid = 'search_entry'::regclass"
             )
-            elements, frequencies, rows = cursor.fetchone()
+            elements, frequencies, rows, bounds = cursor.fetchone()
         _statistics["frequencies"] = dict(zip(elements, frequencies, strict=False)) if elements else {}
         _statistics["rows"] = max(rows or 0, 0)
+        _statistics["bounds"] = bounds or []
         _statistics["at"] = time.monotonic()
     return _statistics
 
 
-def estimated_share(query: Query, languages: list[str]) -> float:
-    """About what share of index rows match. For words that must all be there, the rarest one's
-    share is an upper bound (right when they go together) and the product of their shares a lower
-    one (right when they are independent): take the geometric mean; halve it for a phrase."""
+def estimated_share(query: Query, languages: list[str]) -> tuple[float, float]:
+    """About what share of index rows match, likely and at most. A term matches at most as often
+    as its rarest lexeme (half that for a phrase). Terms that must all be there match at most as
+    often as the rarest (when they go together) and at least as the product of their shares
+    (when they are independent): likely the geometric mean. Groups between "or" add up; the most
+    of any language counts. Lexemes as PostgreSQL makes them (its stems differ from Snowball's
+    here and there; compounds): one query."""
     frequencies = table_statistics()["frequencies"]
-    share = 0.0
-    for language in languages:
+    lexemes = iter(_lexemes(query, languages))
+    likely = most = 0.0
+    for _language in languages:
+        groups = []
         for group in query.groups:
-            shares = []
-            for term in group:
-                found = [frequencies.get(stem(w, language), 0.0) for w in term.words if not is_stopword(w, language)]
-                if found and not term.negated:
-                    shares.append(math.sqrt(min(found) * math.prod(found)) * (0.5 if term.phrase else 1.0))
+            terms = [(term, next(lexemes)) for term in group if not term.negated]
+            shares = [
+                min(frequencies.get(x, 0.0) for x in found) * (0.5 if term.phrase else 1.0)
+                for term, found in terms
+                if found  # stop words only: no condition
+            ]
             if shares:
-                share = max(share, math.sqrt(min(shares) * math.prod(shares)))
-    return share
+                groups.append((math.sqrt(min(shares) * math.prod(shares)), min(shares)))
+        likely = max(likely, min(1.0, sum(g[0] for g in groups)))
+        most = max(most, min(1.0, sum(g[1] for g in groups)))
+    return likely, most
+
+
+def _lexemes(query: Query, languages: list[str]) -> list[list[str]]:
+    """The lexemes of each positive term (in the order of estimated_share's loops)."""
+    pairs = [
+        (CONFIGS.get(language, "simple_unaccent"), term.pg)
+        for language in languages
+        for group in query.groups
+        for term in group
+        if not term.negated
+    ]
+    if not pairs:
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT tsvector_to_array(to_tsvector(c::regconfig, t)) "
+            "FROM unnest(%s::text[], %s::text[]) WITH ORDINALITY AS x(c, t, n) ORDER BY n",
+            [[c for c, _ in pairs], [t for _, t in pairs]],
+        )
+        return [row[0] for row in cursor.fetchall()]
 
 
 def with_snippets(entries: QuerySet, query: Query) -> QuerySet:

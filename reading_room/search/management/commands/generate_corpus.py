@@ -104,6 +104,8 @@ class Command(BaseCommand):
             self.stdout.write("Rebuilding the search index…")
             rebuild_postgres()
             self.stdout.write(f"Index rebuilt in {time.monotonic() - loaded:.1f} s.")
+        if connection.vendor == "postgresql":
+            analyze()
         self.stdout.write(
             f"Generated {total} documents, {texts} paragraph texts in {time.monotonic() - started:.1f} s."
         )
@@ -184,13 +186,22 @@ def rebuild_postgres() -> None:
         cursor.execute("VACUUM ANALYZE search_entry" if connection.get_autocommit() else "ANALYZE search_entry")
 
 
+def analyze() -> None:
+    """Planner statistics for the tables just loaded, as autovacuum would gather them in time: without
+    them the planner guesses row counts (search's queries by paragraph id, for one, turn on JIT)."""
+    tables = [model._meta.db_table for model in (*Batch.MODELS, Language)]
+    with connection.cursor() as cursor:
+        cursor.execute(f"ANALYZE {', '.join(tables)}")
+
+
 class Batch:
     """Some documents with their texts, written table by table."""
 
+    MODELS = (Document, DocumentText, Paragraph, ParagraphText, Footnote, FootnoteText, Sponsorship)
+
     def __init__(self, model: Model, rng: random.Random, states: list[int], replace: float):
         self.model, self.rng, self.states, self.replace = model, rng, states, replace
-        self.rows: dict[type, list[dict]] = {m: [] for m in (Document, DocumentText, Paragraph, ParagraphText)}
-        self.rows |= {m: [] for m in (Footnote, FootnoteText, Sponsorship)}
+        self.rows: dict[type, list[dict]] = {m: [] for m in self.MODELS}
 
     def write(self, offset: int, count: int) -> int:
         rng, model = self.rng, self.model
