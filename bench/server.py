@@ -62,6 +62,8 @@ def gunicorn(env: dict[str, str], workers: int = 2):
                 urllib.request.urlopen(f"http://127.0.0.1:{PORT}/healthz", timeout=1)
                 break
             except OSError:
+                if server.poll() is not None:
+                    sys.exit(f"gunicorn exited with status {server.returncode}")
                 time.sleep(0.2)
         yield f"http://127.0.0.1:{PORT}"
     finally:

@@ -76,7 +76,7 @@ def test_each_language_of_a_row_has_a_copy_citation_button(client, sample):
     assert 'data-copy-text="A/79/L.124, par. 3"' in html
     assert 'data-copy-text="A/79/L.124, eleventh preambular paragraph"' in html
     assert 'data-copy-text="A/79/L.124, onzième alinéa du préambule"' in html
-    assert 'aria-label="Cite op3 in English"' in html and 'aria-label="Cite op3 in French"' in html
+    assert 'aria-label="Cite EN: op3 in English"' in html and 'aria-label="Cite FR: op3 in French"' in html
 
 
 @pytest.mark.django_db
@@ -95,5 +95,5 @@ def test_the_paragraph_page_has_the_citation_buttons_too(client, sample):
 @pytest.mark.django_db
 def test_the_button_labels_follow_the_interface_language(client, sample):
     html = client.get("/A/79/L.124/", headers={"Accept-Language": "fr"}).content.decode()
-    assert 'aria-label="Citer op3 en anglais"' in html
-    assert ">Citer&nbsp;FR</button>" in html
+    assert 'aria-label="Citer EN : op3 en anglais"' in html
+    assert ">Citer FR</button>" in html

@@ -24,7 +24,7 @@ def clipboard(page: Page):
 
 def test_the_french_citation_is_copied_from_the_keyboard(page: Page, sample, clipboard):
     page.goto("/A/79/L.124/")
-    button = page.locator("#op3").get_by_role("button", name="Cite op3 in French")
+    button = page.locator("#op3").get_by_role("button", name="Cite FR: op3 in French")
     button.focus()
     page.keyboard.press("Enter")
     expect(button).to_have_text("Copied")
@@ -49,9 +49,9 @@ def test_the_buttons_follow_the_permalink_in_tab_order(page: Page, sample):
     page.keyboard.press("Tab")
     expect(page.locator("#op3 button.copy")).to_be_focused()
     page.keyboard.press("Tab")
-    expect(page.locator("#op3").get_by_role("button", name="Cite op3 in English")).to_be_focused()
+    expect(page.locator("#op3").get_by_role("button", name="Cite EN: op3 in English")).to_be_focused()
     page.keyboard.press("Tab")
-    expect(page.locator("#op3").get_by_role("button", name="Cite op3 in French")).to_be_focused()
+    expect(page.locator("#op3").get_by_role("button", name="Cite FR: op3 in French")).to_be_focused()
 
 
 def test_the_live_region_is_ready_before_anything_is_copied(page: Page, sample):
@@ -65,7 +65,7 @@ def test_the_buttons_survive_a_language_switch(page: Page, sample, clipboard):
     page.goto("/A/79/L.124/")
     page.locator(".view-switch").get_by_role("link", name="FR", exact=True).click()
     expect(page).to_have_url(re.compile(re.escape("?view=fr") + "$"))
-    button = page.locator("#op3").get_by_role("button", name="Cite op3 in French")
+    button = page.locator("#op3").get_by_role("button", name="Cite FR: op3 in French")
     expect(button).to_be_visible()  # un-hidden again after the htmx swap
     button.click()
     expect(button).to_have_text("Copied")
@@ -75,7 +75,7 @@ def test_the_buttons_survive_a_language_switch(page: Page, sample, clipboard):
 def test_in_french_the_interface_speaks_french(page: Page, sample, clipboard):
     page.context.set_extra_http_headers({"Accept-Language": "fr"})
     page.goto("/A/79/L.124/")
-    button = page.locator("#op3").get_by_role("button", name="Citer op3 en français")
+    button = page.locator("#op3").get_by_role("button", name="Citer FR : op3 en français")
     button.click()
     expect(button).to_have_text("Copié")
     expect(page.locator("#copy-status")).to_have_text("Citation copiée")
@@ -108,5 +108,5 @@ def test_on_a_phone_the_buttons_fit(page: Page, sample):
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto("/A/79/L.124/")
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
-    box = page.locator("#op3").get_by_role("button", name="Cite op3 in French").bounding_box()
+    box = page.locator("#op3").get_by_role("button", name="Cite FR: op3 in French").bounding_box()
     assert box["height"] >= 24 and box["x"] + box["width"] <= 390  # WCAG 2.2 target size

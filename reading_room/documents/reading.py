@@ -34,14 +34,15 @@ PENDING = {
 }
 
 
+# The cite button's accessible name starts with what it shows ("Cite EN"), for speech input.
 CITE_LABELS = {
-    "en": _("Cite %(eid)s in English"),
-    "fr": _("Cite %(eid)s in French"),
+    "en": _("Cite %(code)s: %(eid)s in English"),
+    "fr": _("Cite %(code)s: %(eid)s in French"),
 }
 
 
 def cite_label_pattern(language: Language) -> str:
-    return str(CITE_LABELS.get(language.code) or _("Cite %(eid)s in %(language)s"))
+    return str(CITE_LABELS.get(language.code) or _("Cite %(code)s: %(eid)s in %(language)s"))
 
 
 def pending_message(code: str) -> str:
@@ -194,7 +195,7 @@ def read_document(document: Document, view: tuple[str, ...], eids: list[str] | N
             text, calls = found
             pieces = _pieces(text, calls, paragraph.eid, cited[lang.code])
             cite = citation(document.symbol, paragraph.eid, lang.code)
-            label = labels[lang.code] % {"eid": paragraph.eid, "language": lang.name}
+            label = labels[lang.code] % {"code": lang.code.upper(), "eid": paragraph.eid, "language": lang.name}
             cells.append(Cell(lang, pieces, citation=cite, cite_label=label))
         rows.append(Row(paragraph, cells, aliases.get(paragraph.pk, []), permalink.format(paragraph.eid)))
     notes = _notes(document, shown, cited, only_cited=eids is not None)
