@@ -36,7 +36,7 @@ def test_the_french_citation_is_copied_from_the_keyboard(page: Page, sample, cli
 
 def test_the_space_bar_copies_a_preambular_citation(page: Page, sample, clipboard):
     page.goto("/A/79/L.124/")
-    button = page.locator("#pp11").get_by_role("button", name="Cite pp11 in English")
+    button = page.locator("#pp11").get_by_role("button", name="Cite EN: pp11 in English")
     button.focus()
     page.keyboard.press("Space")
     expect(button).to_have_text("Copied")
