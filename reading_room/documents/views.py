@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.db.models import prefetch_related_objects
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -53,7 +54,8 @@ def _document_or_404(symbol: str) -> Document:
 
 
 def _view(request: HttpRequest, document: Document) -> tuple[str, ...]:
-    available = list(document.texts.filter(published=True).values_list("language_id", flat=True))
+    prefetch_related_objects([document], "texts")  # read_document needs them too: one query for both
+    available = [text.language_id for text in document.texts.all() if text.published]
     return parse_view(request.GET.get("view"), available)
 
 
