@@ -48,7 +48,7 @@ def main() -> None:
     print(
         f"{args.documents} documents (EN+FR, 36 paragraphs each) in {elapsed:.1f} s "
         f"= {args.documents / elapsed:.1f} documents/s (import_document FOLDER with its default --jobs = CPUs, "
-        f"including ~2 s start-up and lexicon load); "
+        f"including ~1 s start-up and the French lexicon load: ~0.7 s from its cache, ~2 s to build it); "
         f"database {env['DATABASE_URL'].split(':')[0]}"
     )
     shutil.rmtree(tmp, ignore_errors=True)

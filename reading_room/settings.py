@@ -50,7 +50,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "reading_room.routers.ReplicaReadsMiddleware",  # first: one replica-or-primary decision per request (docs/deploy.md)
+    "reading_room.routers.ReplicaReadsMiddleware",  # first: one replica-or-primary choice per request (deploy.md)
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

@@ -7,6 +7,7 @@ query), so no worker ever serves a page older than the last edit, whether the ca
 memory or a Redis shared by many servers; browsers revalidate (`no-cache`) and get a 304.
 
 Both the page and its gzip encoding are cached: compressing 80 KB costs more than serving it.
+The gzip is made when a client first asks for it.
 These pages hold no secret (no CSRF token, nothing per user), so compression cannot leak one
 (BREACH).
 """
@@ -64,14 +65,15 @@ def _cached(request: HttpRequest, key: str, render: Callable[[], HttpResponse]) 
         response = render()
         if response.status_code != 200 or response.streaming:
             return response
-        entry = {
-            "content": response.content,
-            "gzip": compress_string(response.content),
-            "type": response["Content-Type"],
-        }
+        entry = {"content": response.content, "type": response["Content-Type"]}
         cache.set(key, entry, TIMEOUT)
-    if "gzip" in request.headers.get("Accept-Encoding", "") and len(entry["gzip"]) < len(entry["content"]):
-        response = HttpResponse(entry["gzip"], content_type=entry["type"])
-        response["Content-Encoding"] = "gzip"
-        return response
-    return HttpResponse(entry["content"], content_type=entry["type"])
+    if "gzip" not in request.headers.get("Accept-Encoding", ""):
+        return HttpResponse(entry["content"], content_type=entry["type"])
+    if "gzip" not in entry:  # compressed once, by the first client that asks for it
+        entry["gzip"] = compress_string(entry["content"])
+        cache.set(key, entry, TIMEOUT)
+    if len(entry["gzip"]) >= len(entry["content"]):
+        return HttpResponse(entry["content"], content_type=entry["type"])
+    response = HttpResponse(entry["gzip"], content_type=entry["type"])
+    response["Content-Encoding"] = "gzip"
+    return response

@@ -20,10 +20,7 @@ def labels() -> dict[str, str]:
         "permalink_to": _("Permalink to %(eid)s"),
         "copy": _("Copy"),
         "copy_link": _("Copy the link to %(eid)s"),
-        "copied": _("Copied"),
-        "copy_failed": _("Copy failed"),
         "cite": _("Cite"),
-        "citation_copied": _("Citation copied"),
         "footnotes": _("Footnotes"),
         "back_to": _("Back to %(eid)s"),
     }

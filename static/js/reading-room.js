@@ -31,13 +31,19 @@
     root.querySelectorAll(SELECTOR + ", button[data-print]").forEach(function (button) { button.hidden = false; });
     status();
   }
+  // The messages are written once, on the container of the rows (data-copied, data-failed…).
+  function text(button, name) {
+    var holder = button.closest("[data-" + name.replace(/[A-Z]/g, "-$&").toLowerCase() + "]");
+    return holder ? holder.dataset[name] : "";
+  }
   function feedback(button, label, ok) {
-    var message = ok ? button.dataset.copied || "✓" : button.dataset.failed || "✗";
+    var message = ok ? text(button, "copied") || "✓" : text(button, "failed") || "✗";
     button.style.minWidth = button.offsetWidth + "px"; // a shorter message must not make the column jump
     button.classList.toggle("done", ok);
     button.classList.toggle("failed", !ok);
     button.textContent = message;
-    status().textContent = ok ? button.dataset.announce || message : message;
+    var announce = button.classList.contains("cite") && text(button, "announceCitation");
+    status().textContent = ok ? announce || message : message;
     clearTimeout(button._restore);
     button._restore = setTimeout(function () {
       button.classList.remove("done", "failed");
