@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET
 from . import akn, pages
 from .models import Document, Footnote, ParagraphText
 from .reading import list_line, sort_key
-from .views import _document_or_404, _stamp_or_404, _view, reader_fragment
+from .views import _document_or_404, _view, reader_fragment
 
 
 def _languages(document: Document) -> list[str]:
@@ -112,8 +112,8 @@ def text_export(document: Document, language: str, url: str = "") -> str:
 @require_GET
 def print_view(request: HttpRequest, symbol: str) -> HttpResponse:
     """The reader without its controls, in print layout on screen too; ?view= as on the reader."""
-    stamp = _stamp_or_404(symbol)
-    return pages.serve(request, stamp, lambda: _print_page(request, Document.objects.get(pk=stamp.pk)))
+    document = _document_or_404(symbol)
+    return pages.serve(request, document, lambda: _print_page(request, document))
 
 
 def _print_page(request: HttpRequest, document: Document) -> HttpResponse:

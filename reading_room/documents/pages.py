@@ -26,13 +26,13 @@ from django.utils.translation import get_language
 
 from reading_room.release import release
 
-from .models import Stamp
+from .models import Document
 
 TIMEOUT = 24 * 3600  # keys change with every edit; old entries just age out
 VARY = ("Accept-Encoding", "Accept-Language", "Cookie", "HX-Request")
 
 
-def serve(request: HttpRequest, document: Stamp, render: Callable[[], HttpResponse]) -> HttpResponse:
+def serve(request: HttpRequest, document: Document, render: Callable[[], HttpResponse]) -> HttpResponse:
     fingerprint = _fingerprint(request, document)
     etag, last_modified = f'W/"{fingerprint}"', int(document.updated.timestamp())  # HTTP dates have whole seconds
     response = get_conditional_response(request, etag=etag, last_modified=last_modified)
@@ -45,7 +45,7 @@ def serve(request: HttpRequest, document: Stamp, render: Callable[[], HttpRespon
     return response
 
 
-def _fingerprint(request: HttpRequest, document: Stamp) -> str:
+def _fingerprint(request: HttpRequest, document: Document) -> str:
     parts = (
         release(),
         str(document.pk),

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET
 
 from . import pages
 from .cards import paragraph_card
-from .models import Document, Stamp
+from .models import Document
 from .reading import Reading, document_list, parse_view, read_document, view_choices
 from .rows import render_notes, render_rows
 
@@ -47,10 +47,10 @@ def index(request: HttpRequest) -> HttpResponse:
 
 
 def _document_or_404(symbol: str) -> Document:
-    try:  # get(), not first(): no ORDER BY to build on the hottest query of the site
-        return Document.objects.published().get(key=Document.key_for(symbol))
-    except Document.DoesNotExist:
-        raise Http404(_("No document with the symbol %(symbol)s.") % {"symbol": symbol}) from None
+    document = Document.objects.published_by_symbol(symbol)
+    if document is None:
+        raise Http404(_("No document with the symbol %(symbol)s.") % {"symbol": symbol})
+    return document
 
 
 def _view(request: HttpRequest, document: Document) -> tuple[str, ...]:
@@ -59,19 +59,12 @@ def _view(request: HttpRequest, document: Document) -> tuple[str, ...]:
     return parse_view(request.GET.get("view"), available)
 
 
-def _stamp_or_404(symbol: str) -> Stamp:
-    stamp = Document.objects.stamp(symbol)
-    if stamp is None:
-        raise Http404(_("No document with the symbol %(symbol)s.") % {"symbol": symbol})
-    return stamp
-
-
 @require_GET
 def reader(request: HttpRequest, symbol: str) -> HttpResponse:
-    stamp = _stamp_or_404(symbol)
-    if symbol != stamp.key:
-        return redirect(stamp.get_absolute_url(), permanent=True)
-    return pages.serve(request, stamp, lambda: _reader_page(request, Document.objects.get(pk=stamp.pk)))
+    document = _document_or_404(symbol)
+    if symbol != document.key:
+        return redirect(document.get_absolute_url(), permanent=True)
+    return pages.serve(request, document, lambda: _reader_page(request, document))
 
 
 def _reader_page(request: HttpRequest, document: Document) -> HttpResponse:
@@ -100,9 +93,9 @@ def reader_fragment(request: HttpRequest, document: Document, view: tuple[str, .
 
 @require_GET
 def paragraph(request: HttpRequest, symbol: str, eid: str) -> HttpResponse:
-    stamp = _stamp_or_404(symbol)
+    document = _document_or_404(symbol)
     # The paragraph is looked up only when the page is not cached: a cached page proves it exists.
-    return pages.serve(request, stamp, lambda: _paragraph_page(request, Document.objects.get(pk=stamp.pk), eid))
+    return pages.serve(request, document, lambda: _paragraph_page(request, document, eid))
 
 
 def _paragraph_page(request: HttpRequest, document: Document, eid: str) -> HttpResponse:
