@@ -149,3 +149,70 @@ def test_sponsors_wrapped_into_the_agenda_title_are_told_apart(languages, sample
     document = import_texts(en=joined).document
     assert document.sponsorships.count() == 10
     assert document.texts.get(language_id="en").agenda_title.endswith("and the Shanghai Cooperation Organization")
+
+
+def test_every_row_written_gets_its_history_and_a_changed_text_one_more(sample, sample_en, sample_fr):
+    paragraph = sample.paragraphs.get(eid="pp1")
+    text = paragraph.texts.get(language_id="en")
+    assert [(h.history_type, h.text) for h in text.history.all()] == [("+", text.text)]
+    assert paragraph.history.get().eid == "pp1"
+    assert all(s.history.count() == 1 for s in sample.sponsorships.all())
+    changed = sample_en.replace("Recalling that one of the objectives", "Recalling that an objective", 1)
+    import_texts(en=changed, fr=sample_fr)
+    text.refresh_from_db()
+    assert text.text.startswith("Recalling that an objective") and text.imported_text == text.text
+    assert [h.history_type for h in text.history.order_by("history_id")] == ["+", "~"]
+    assert text.history.latest("history_id").text == text.text
+    assert paragraph.history.count() == 1  # unchanged rows are not written again
+
+
+def test_history_rows_name_the_editor_who_uploaded(languages, sample_en, django_user_model):
+    from types import SimpleNamespace
+
+    from simple_history.models import HistoricalRecords
+
+    editor = django_user_model.objects.create(username="editor")
+    HistoricalRecords.context.request = SimpleNamespace(user=editor)
+    try:
+        document = import_texts(en=sample_en).document
+    finally:
+        del HistoricalRecords.context.request
+    text = ParagraphText.objects.filter(paragraph__document=document).first()
+    assert text.history.get().history_user == editor
+
+
+def test_a_folder_is_imported_by_parallel_workers(tmp_path):
+    """Workers parse, one process writes (SQLite): run as the command runs, in its own database."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for i in range(4):
+        (folder / f"d{i}.en.txt").write_text(SAMPLE_EN.read_text().replace("A/79/L.124", f"A/79/L.{500 + i}"))
+        (folder / f"d{i}.fr.txt").write_text(SAMPLE_FR.read_text())
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}"}
+
+    def manage(*args):
+        return subprocess.run(
+            [sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True, capture_output=True, text=True
+        ).stdout
+
+    manage("migrate", "--noinput", "-v0")
+    out = manage("import_document", str(folder), "--jobs", "2", "-v2")
+    assert "4 imported (4 new, 0 updated), 0 refused." in out
+    assert out.count("246 machine corrections") == 4
+
+
+def test_statistics_are_refreshed_once_enough_documents_are_in(languages, tmp_path, monkeypatch):
+    from reading_room.ingest.management.commands import import_document
+
+    calls = []
+    monkeypatch.setattr(import_document, "_ANALYZE_AFTER", 1)
+    monkeypatch.setattr(import_document, "_refresh_statistics", lambda: calls.append(1))
+    (tmp_path / "one.en.txt").write_text(SAMPLE_EN.read_text())
+    run(str(tmp_path))
+    assert calls == [1]

@@ -389,3 +389,17 @@ def test_it_never_raises_and_its_changes_rebuild_the_output(text):
         for flag in repair.flags:
             assert text[flag.start : flag.end] == flag.word
         assert map_offset(repair.changes, len(text)) == len(repair.text)
+
+
+def test_the_built_lexicon_is_cached_in_a_file(tmp_path, monkeypatch):
+    from reading_room.parsing import lexicon
+
+    monkeypatch.setenv("READING_ROOM_CACHE", str(tmp_path))
+    built = lexicon.Lexicon.__new__(lexicon.Lexicon)
+    built.words, built.freqs, built._multi = {"règle", "œuvre"}, {"règle": 1e-4}, {"mene": ("mène", "mené")}
+    assert lexicon._cached() is None
+    lexicon._store(built)
+    cached = lexicon._cached()
+    assert vars(cached) == vars(built) and isinstance(cached.words, set)
+    lexicon._cache_path().write_bytes(b"\x00garbage")
+    assert lexicon._cached() is None  # a damaged file is rebuilt, not trusted

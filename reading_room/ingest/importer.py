@@ -12,7 +12,6 @@ from pathlib import Path
 from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext as _
-from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from reading_room.documents.crossrefs import record_references
 from reading_room.documents.models import (
@@ -35,7 +34,8 @@ from reading_room.parsing.sponsors import locate_sponsors, name_key, split_spons
 from reading_room.parsing.types import Header, ParsedText
 
 from .models import ImportReport
-from .records import CorrectionLog, record_import
+from .records import CorrectionLog, record_import, report_data
+from .rows import Rows
 
 
 class ImportRefused(ValueError):
@@ -107,6 +107,18 @@ def _parse(text: str, language: str, reference: ParsedText | None, symbol: str) 
     return parsed
 
 
+@dataclass
+class Prepared:
+    """A document parsed and checked, ready to write: plain picklable data, so that worker
+    processes can parse while one process writes (import_document FOLDER)."""
+
+    symbol: str
+    header: Header
+    parsed: list[ParsedText]
+    sponsors: list[int] | None  # the sponsor States' ids in printed order; None if the text names none
+    report: dict  # the validation report but for what only writing finds (kept edits)
+
+
 def import_texts(en: str | None = None, fr: str | None = None, symbol: str = "") -> ImportResult:
     """Parse and store one document from its English and/or French text, in one transaction.
 
@@ -114,6 +126,11 @@ def import_texts(en: str | None = None, fr: str | None = None, symbol: str = "")
     language not given this time is left as it is, and a text an editor has changed is
     kept (the report lists it) — see docs/importing.md.
     """
+    return write(prepare(en, fr, symbol))
+
+
+def prepare(en: str | None = None, fr: str | None = None, symbol: str = "") -> Prepared:
+    """Parse and check the texts (reads the database, writes nothing); ImportRefused if they won't do."""
     if not en and not fr:
         raise ImportRefused(_("Give at least one text (English or French)."))
     given_symbol = symbol
@@ -132,21 +149,30 @@ def import_texts(en: str | None = None, fr: str | None = None, symbol: str = "")
     if parsed_en and parsed_fr:
         _check_same_structure(parsed_en, parsed_fr)
     sponsors = _locate_sponsors(header)
+    unresolved = [name for name, iso3 in sponsors if iso3 is None]
+    states = _state_ids([iso3 for _name, iso3 in sponsors if iso3]) if sponsors else None
+    return Prepared(symbol, header, parsed, states, report_data(parsed, unresolved))
+
+
+def write(prepared: Prepared) -> ImportResult:
+    """Store a prepared document in one transaction; ImportRefused if it no longer fits what is stored."""
+    parsed = prepared.parsed
     with transaction.atomic(), quiet():
-        document, created = _write_document(symbol, header)
-        _check_fits_stored(document, parsed[0])
-        log = CorrectionLog(document)
-        kept: list[str] = []
+        document, created = _write_document(prepared.symbol, prepared.header)
+        if not created:
+            _check_fits_stored(document, parsed[0])
+        writing = _Writing(document, created)
         for p in parsed:
-            kept += _write_language(document, p, log)
-        log.save()
-        unresolved = _write_sponsors(document, sponsors)
-        report = record_import(document, created, parsed, kept=kept, unresolved_sponsors=unresolved)
+            _write_language(writing, p)
+        writing.log.save(writing.rows)
+        _write_sponsors(writing, prepared.sponsors)
+        report = record_import(document, created, prepared.report, kept=writing.kept)
         document.save(update_fields=["updated"])  # one touch for the reader's cache
         record_references(document)  # "cited by" lists and cross-reference links (documents.crossrefs)
     warnings = [f"[{p.language}] {w}" for p in parsed for w in p.warnings]
+    unresolved = prepared.report["unresolved_sponsors"]
     warnings += [_("Sponsor not recognised: %(name)s") % {"name": name} for name in unresolved]
-    warnings += [_("Kept an editor’s text: %(where)s") % {"where": where} for where in kept]
+    warnings += [_("Kept an editor’s text: %(where)s") % {"where": where} for where in writing.kept]
     return ImportResult(document, created, [p.language for p in parsed], warnings, report)
 
 
@@ -207,109 +233,126 @@ def _write_document(symbol: str, header: Header) -> tuple[Document, bool]:
     return document, created
 
 
-def _write_language(document: Document, parsed: ParsedText, log: CorrectionLog) -> list[str]:
-    """Write one language in bulk; returns where an editor's text was kept instead of the import's."""
-    language = Language.objects.get(code=parsed.language)
-    header = parsed.header
-    DocumentText.objects.update_or_create(
-        document=document,
-        language=language,
-        defaults={
-            "title": parsed.title,
-            "agenda_title": header.agenda_title,
-            "header_lines": "\n".join(header.lines),
-            "enacting_formula": parsed.enacting_formula,
-            "sponsor_note": parsed.sponsor_note,
-            "closing_lines": "\n".join(parsed.closing_lines),
-        },
-    )
-    log.add(language, "title", parsed.title_repairs, parsed.title)
-    kept: list[str] = []
-    footnotes = _write_footnotes(document, parsed, language, log, kept)
-    paragraphs = _write_paragraphs(document, parsed)
-    stored = {t.paragraph_id: t for t in ParagraphText.objects.filter(paragraph__document=document, language=language)}
+class _Writing:
+    """One document being written: its rows so far, shared by its languages (the paragraphs and
+    footnotes are the same in every language), the corrections found and the texts kept."""
+
+    def __init__(self, document: Document, created: bool):
+        self.document = document
+        self.rows = Rows(new_document=created)
+        self.log = CorrectionLog(document)
+        self.kept: list[str] = []
+        self.paragraphs = {p["eid"]: p for p in self.rows.stored(Paragraph, document=document)}
+        self.footnotes = {f["number"]: f for f in self.rows.stored(Footnote, document=document)}
+
+
+def _write_language(w: _Writing, parsed: ParsedText) -> None:
+    """Write one language in bulk; an editor's text is kept instead of the import's (w.kept)."""
+    language, rows = parsed.language, w.rows
+    _write_document_text(w, parsed)
+    w.log.add(language, "title", parsed.title_repairs, parsed.title)
+    _write_footnotes(w, parsed)
+    _write_paragraphs(w, parsed)
+    footnotes = {number: row["id"] for number, row in w.footnotes.items()}
+    stored = rows.stored(ParagraphText, paragraph__document=w.document, language=language)
+    stored = {t["paragraph_id"]: t for t in stored}
     create, update, written = [], [], []
     for para in parsed.paragraphs:
-        row = paragraphs[para.eid]
-        text = stored.get(row.pk)
-        if text and text.text != text.imported_text:
-            kept.append(f"{para.eid} [{language.code}]")
+        paragraph_id = w.paragraphs[para.eid]["id"]
+        text = stored.get(paragraph_id)
+        if text and text["text"] != text["imported_text"]:
+            w.kept.append(f"{para.eid} [{language}]")
             continue
+        calls = _calls(para, footnotes)
         if text is None:
-            text = ParagraphText(paragraph=row, language=language)
+            text = {"paragraph_id": paragraph_id, "language_id": language}
             create.append(text)
-        elif (text.text, text.lead, text.calls) != (para.text, para.lead, _calls(para, footnotes)):
+        elif (text["text"], text["lead"], text["calls"]) != (para.text, para.lead, calls):
             update.append(text)
-        text.text = text.imported_text = para.text
-        text.lead = para.lead
-        text.calls = _calls(para, footnotes)
+        text.update(text=para.text, imported_text=para.text, lead=para.lead, calls=calls)
         written.append((para, text))
-    bulk_create_with_history(create, ParagraphText)
-    bulk_update_with_history(update, ParagraphText, ["text", "imported_text", "lead", "calls"])
-    Citation.objects.filter(paragraph_text__in=[t for _p, t in written]).delete()
-    Citation.objects.bulk_create(
+    if stored:  # new texts have no citations yet: only the stored ones need theirs cleared
+        Citation.objects.filter(paragraph_text__in=[t["id"] for _p, t in written if "id" in t]).delete()
+    rows.insert(ParagraphText, create)
+    rows.update(ParagraphText, update, ["text", "imported_text", "lead", "calls"])
+    rows.insert_many(
+        Citation,
         [
-            Citation(footnote=footnotes[ref.number], paragraph_text=text, offset=ref.offset)
+            {"footnote_id": footnotes[ref.number], "paragraph_text_id": text["id"], "offset": ref.offset}
             for para, text in written
             for ref in para.refs
             if ref.number in footnotes
-        ]
+        ],
     )
     for para, text in written:
-        log.add(language, para.eid, para.repairs, para.text, paragraph_text=text)
-    return kept
+        w.log.add(language, para.eid, para.repairs, para.text, paragraph_text=text)
+
+
+def _write_document_text(w: _Writing, parsed: ParsedText) -> None:
+    """Title and masthead: created, or updated (and a history entry) on every re-import."""
+    header = parsed.header
+    text = {
+        "title": parsed.title,
+        "agenda_title": header.agenda_title,
+        "header_lines": "\n".join(header.lines),
+        "enacting_formula": parsed.enacting_formula,
+        "sponsor_note": parsed.sponsor_note,
+        "closing_lines": "\n".join(parsed.closing_lines),
+    }
+    stored = w.rows.stored(DocumentText, document=w.document, language_id=parsed.language)
+    if stored:
+        w.rows.update(DocumentText, [stored[0] | text], list(text))
+    else:
+        w.rows.insert(DocumentText, [{"document_id": w.document.pk, "language_id": parsed.language, **text}])
 
 
 def _calls(para, footnotes) -> list[list]:
     return [[ref.offset, ref.number] for ref in para.refs if ref.number in footnotes]
 
 
-def _write_paragraphs(document: Document, parsed: ParsedText) -> dict[str, Paragraph]:
-    """Paragraph rows by eid: existing ones keep their row (and eid), new ones are added."""
-    paragraphs = {p.eid: p for p in document.paragraphs.all()}
+def _write_paragraphs(w: _Writing, parsed: ParsedText) -> None:
+    """Existing paragraphs keep their row (and eid), new ones are added."""
     create, update = [], []
     for position, para in enumerate(parsed.paragraphs, start=1):
-        row = paragraphs.get(para.eid)
+        row = w.paragraphs.get(para.eid)
         if row is None:
-            row = paragraphs[para.eid] = Paragraph(document=document, eid=para.eid)
+            row = w.paragraphs[para.eid] = {"document_id": w.document.pk, "eid": para.eid}
             create.append(row)
-        elif (row.kind, row.number, row.position) != (para.kind, para.number, position):
+        elif (row["kind"], row["number"], row["position"]) != (para.kind, para.number, position):
             update.append(row)
-        row.kind, row.number, row.position = para.kind, para.number, position
-    bulk_create_with_history(create, Paragraph)
-    bulk_update_with_history(update, Paragraph, ["kind", "number", "position"])
-    return paragraphs
+        row.update(kind=para.kind, number=para.number, position=position)
+    w.rows.insert(Paragraph, create)
+    w.rows.update(Paragraph, update, ["kind", "number", "position"])
 
 
-def _write_footnotes(
-    document: Document, parsed: ParsedText, language: Language, log: CorrectionLog, kept: list[str]
-) -> dict[str, Footnote]:
-    footnotes = {f.number: f for f in document.footnotes.all()}
+def _write_footnotes(w: _Writing, parsed: ParsedText) -> None:
+    """New footnotes, and the footnote texts of this language."""
+    language = parsed.language
     new = [
-        Footnote(document=document, number=note.number, position=position)
+        {"document_id": w.document.pk, "number": note.number, "position": position}
         for position, note in enumerate(parsed.footnotes, start=1)
-        if note.number not in footnotes
+        if note.number not in w.footnotes
     ]
-    for footnote in bulk_create_with_history(new, Footnote):
-        footnotes[footnote.number] = footnote
-    stored = {t.footnote_id: t for t in FootnoteText.objects.filter(footnote__document=document, language=language)}
+    w.rows.insert(Footnote, new)
+    w.footnotes.update((row["number"], row) for row in new)
+    stored = w.rows.stored(FootnoteText, footnote__document=w.document, language_id=language)
+    stored = {t["footnote_id"]: t for t in stored}
     create, update = [], []
     for note in parsed.footnotes:
-        footnote = footnotes[note.number]
-        text = stored.get(footnote.pk)
-        if text and text.text != text.imported_text:
-            kept.append(f"fn {note.number} [{language.code}]")
+        footnote_id = w.footnotes[note.number]["id"]
+        text = stored.get(footnote_id)
+        if text and text["text"] != text["imported_text"]:
+            w.kept.append(f"fn {note.number} [{language}]")
             continue
         if text is None:
-            text = FootnoteText(footnote=footnote, language=language)
+            text = {"footnote_id": footnote_id, "language_id": language}
             create.append(text)
-        elif text.text != note.text:
+        elif text["text"] != note.text:
             update.append(text)
-        text.text = text.imported_text = note.text
-        log.add(language, f"fn {note.number}", note.repairs, note.text, footnote_text=text)
-    bulk_create_with_history(create, FootnoteText)
-    bulk_update_with_history(update, FootnoteText, ["text", "imported_text"])
-    return footnotes
+        text.update(text=note.text, imported_text=note.text)
+        w.log.add(language, f"fn {note.number}", note.repairs, note.text, footnote_text=text)
+    w.rows.insert(FootnoteText, create)
+    w.rows.update(FootnoteText, update, ["text", "imported_text"])
 
 
 def _locate_sponsors(header: Header) -> list[tuple[str, str | None]]:
@@ -317,8 +360,7 @@ def _locate_sponsors(header: Header) -> list[tuple[str, str | None]]:
     item's title goes back to the title."""
     if not header.sponsors:
         return []
-    if not State.objects.exists():
-        load_states()
+    ensure_states()
     known = {name_key(name): iso3 for name, iso3 in StateName.objects.values_list("name", "state__iso3")}
     if header.agenda_title:
         return split_sponsors(header.sponsors, known)
@@ -327,14 +369,23 @@ def _locate_sponsors(header: Header) -> list[tuple[str, str | None]]:
     return found
 
 
-def _write_sponsors(document: Document, found: list[tuple[str, str | None]]) -> list[str]:
-    """Link the sponsor States in printed order; returns the names no State matched."""
-    if not found:
-        return []
-    states = State.objects.in_bulk([iso3 for _name, iso3 in found if iso3], field_name="iso3")
-    document.sponsorships.all().delete()
-    rows = [Sponsorship(document=document, state=states[iso3]) for _name, iso3 in found if iso3]
-    for position, row in enumerate(rows, start=1):
-        row.position = position
-    bulk_create_with_history(rows, Sponsorship)
-    return [name for name, iso3 in found if iso3 is None]
+def _state_ids(iso3s: list[str]) -> list[int]:
+    ids = dict(State.objects.filter(iso3__in=iso3s).values_list("iso3", "id")) if iso3s else {}
+    return [ids[iso3] for iso3 in iso3s]
+
+
+def ensure_states() -> None:
+    """The States sponsors are matched against: loaded before the first import."""
+    if not State.objects.exists():
+        load_states()
+
+
+def _write_sponsors(w: _Writing, states: list[int] | None) -> None:
+    """Link the sponsor States in printed order, replacing those of an earlier import (kept if the
+    text names no sponsors)."""
+    if states is None:
+        return
+    if not w.rows.new_document:
+        w.document.sponsorships.all().delete()
+    rows = [{"document_id": w.document.pk, "state_id": state, "position": n} for n, state in enumerate(states, start=1)]
+    w.rows.insert(Sponsorship, rows)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from reading_room.documents.models import Document, FootnoteText, Language, ParagraphText
+from reading_room.documents.models import Document
 from reading_room.parsing import checks
 from reading_room.parsing.types import ParsedText, Repaired
 
 from .models import Correction, ImportReport
+from .rows import Rows
 
 _CONTEXT = 40
 
@@ -17,64 +18,64 @@ class CorrectionLog:
 
     def __init__(self, document: Document):
         self.document = document
-        self.rows: list[Correction] = []
-        self.replaced: list[tuple[str, str]] = []  # (language, location) whose corrections are replaced
+        # (correction row, column, row of the text it is in): a new text's id is known once it is written
+        self.rows: list[tuple[dict, str, dict | None]] = []
+        self.replaced: set[tuple[str, str]] = set()  # (language, location) whose corrections are replaced
 
     def add(
         self,
-        language: Language,
+        language: str,
         location: str,
         repairs: list[Repaired],
         text: str,
-        paragraph_text: ParagraphText | None = None,
-        footnote_text: FootnoteText | None = None,
+        paragraph_text: dict | None = None,
+        footnote_text: dict | None = None,
     ) -> None:
-        self.replaced.append((language.code, location))
+        """The corrections of one text (title, paragraph or footnote, given as its row)."""
+        self.replaced.add((language, location))
+        if paragraph_text is not None:
+            text_row, column = paragraph_text, "paragraph_text_id"
+        else:
+            text_row, column = footnote_text, "footnote_text_id"
         for r in repairs:
-            self.rows.append(
-                Correction(
-                    document=self.document,
-                    language=language,
-                    location=location,
-                    paragraph_text=paragraph_text,
-                    footnote_text=footnote_text,
-                    kind=r.kind,
-                    start=r.start,
-                    end=r.end,
-                    original=r.original[:200],
-                    replacement=r.replacement[:200],
-                    rule=r.rule[:40],
-                    note=r.note[:300],
-                    context=text[max(0, r.start - _CONTEXT) : r.end + _CONTEXT][:300],
-                )
-            )
+            row = {
+                "document_id": self.document.pk,
+                "language_id": language,
+                "location": location,
+                "kind": r.kind,
+                "start": r.start,
+                "end": r.end,
+                "original": r.original[:200],
+                "replacement": r.replacement[:200],
+                "rule": r.rule[:40],
+                "note": r.note[:300],
+                "context": text[max(0, r.start - _CONTEXT) : r.end + _CONTEXT][:300],
+            }
+            self.rows.append((row, column, text_row))
 
-    def save(self) -> None:
-        stored = Correction.objects.filter(document=self.document)
-        replaced = set(self.replaced)
-        old = [c for c in stored if (c.language_id, c.location) in replaced]
-        decided = {
-            (c.language_id, c.location, c.start, c.original, c.replacement, c.rule): c
-            for c in old
-            if c.status != Correction.Status.PENDING
-        }
-        Correction.objects.filter(pk__in=[c.pk for c in old]).delete()
-        for row in self.rows:
-            previous = decided.get((row.language_id, row.location, row.start, row.original, row.replacement, row.rule))
-            if previous:
-                row.status, row.reviewed_by_id, row.reviewed_at = (
-                    previous.status,
-                    previous.reviewed_by_id,
-                    previous.reviewed_at,
-                )
-        Correction.objects.bulk_create(self.rows, batch_size=500)
+    def save(self, rows: Rows) -> None:
+        stored = rows.stored(Correction, document=self.document)
+        old = [c for c in stored if (c["language_id"], c["location"]) in self.replaced]
+        decided = {tuple(c[name] for name in _SAME): c for c in old if c["status"] != Correction.Status.PENDING}
+        if old:
+            Correction.objects.filter(pk__in=[c["id"] for c in old]).delete()
+        for row, column, text in self.rows:
+            if text is not None:
+                row[column] = text["id"]
+            if decided and (previous := decided.get(tuple(row[name] for name in _SAME))):
+                row.update({name: previous[name] for name in _DECISION})
+        rows.insert_many(Correction, [row for row, _column, _text in self.rows])
 
 
-def record_import(
-    document: Document, created: bool, parsed: list[ParsedText], kept: list[str], unresolved_sponsors: list[str]
-) -> ImportReport:
+# A correction found again by a re-import (same place, same change) keeps its review decision.
+_SAME = ("language_id", "location", "start", "original", "replacement", "rule")
+_DECISION = ("status", "reviewed_by_id", "reviewed_at")
+
+
+def report_data(parsed: list[ParsedText], unresolved_sponsors: list[str]) -> dict:
+    """The validation report of parsed texts (plain data: worked out before writing)."""
     by_language = {p.language: p for p in parsed}
-    data = {
+    return {
         "counts": {p.language: checks.counts(p) for p in parsed},
         "mismatches": checks.compare(by_language["en"], by_language["fr"]) if len(by_language) == 2 else [],
         "uncited": {p.language: checks.uncited(p) for p in parsed if checks.uncited(p)},
@@ -87,11 +88,14 @@ def record_import(
         ],
         "unresolved_sponsors": unresolved_sponsors,
         "warnings": {p.language: p.warnings for p in parsed if p.warnings},
-        "kept_edits": kept,
     }
-    return ImportReport.objects.create(
-        document=document, created_document=created, languages=",".join(by_language), data=data
-    )
+
+
+def record_import(document: Document, created: bool, data: dict, kept: list[str]) -> ImportReport:
+    """Store the report, with the editors' texts the import kept."""
+    languages = ",".join(data["counts"])
+    data = {**data, "kept_edits": kept}
+    return ImportReport.objects.create(document=document, created_document=created, languages=languages, data=data)
 
 
 def summary(report: ImportReport) -> list[str]:

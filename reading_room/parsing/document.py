@@ -85,9 +85,15 @@ def _enacting_index(blocks: list[Block]) -> int | None:
 _TRAILING_MARKER = re.compile(r"(?:\s?[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\^\{[^}]{1,4}\}|[®°’?]|(?<=[,;.:”\"»])\d{1,2})+$")
 
 
+_MARKER_LAST = frozenset("⁰¹²³⁴⁵⁶⁷⁸⁹}®°’?")  # how a trailing marker can end (or with a digit)
+
+
 def _is_open(text: str) -> bool:
     """A paragraph not yet ended by its punctuation (a footnote call after it does not count)."""
-    return not _TRAILING_MARKER.sub("", text.rstrip()).endswith(_TERMINAL)
+    text = text.rstrip()
+    if text[-1:] in _MARKER_LAST or text[-1:].isdecimal():  # else no marker to strip: skip the regex
+        text = _TRAILING_MARKER.sub("", text)
+    return not text.endswith(_TERMINAL)
 
 
 def _starts_lower(text: str) -> bool:

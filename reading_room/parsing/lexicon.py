@@ -11,17 +11,25 @@ Two maintained PyPI packages are combined:
 
 Everything is loaded once per process, lazily, by :func:`get_lexicon`; the
 accent-stripped index is built then, so a look-up during repair is a dict hit.
+Building takes ~2 s, so the built tables are kept in a cache file (marshal, ~0.5 s
+to read) named after everything they are built from: this module's source, the
+two packages' versions and the Python version. $READING_ROOM_CACHE (default
+~/.cache/reading-room) says where; an unwritable place just means no cache.
 """
 
 from __future__ import annotations
 
-import functools
 import gc
 import gzip
+import hashlib
 import importlib.util
+import marshal
+import os
+import sys
+import tempfile
 import threading
 import unicodedata
-from importlib.metadata import PackageNotFoundError, distribution
+from importlib.metadata import PackageNotFoundError, distribution, version
 from pathlib import Path
 
 import msgpack
@@ -258,13 +266,71 @@ def _frequencies() -> dict[str, float]:
 _lock = threading.Lock()
 
 
-@functools.cache
+def _cache_path() -> Path:
+    key = hashlib.sha256(Path(__file__).read_bytes())
+    for part in (version(_DELA), version("wordfreq"), sys.version):
+        key.update(part.encode())
+    folder = os.environ.get("READING_ROOM_CACHE") or Path.home() / ".cache" / "reading-room"
+    return Path(folder) / f"lexicon-{key.hexdigest()[:16]}.marshal"
+
+
+def _cached() -> Lexicon | None:
+    try:
+        tables = marshal.loads(_cache_path().read_bytes())  # noqa: S302 - our own file, written by _store
+    except (OSError, EOFError, ValueError, TypeError):
+        return None
+    lexicon = Lexicon.__new__(Lexicon)
+    lexicon.__dict__.update({name: set(value) if is_set else value for name, (is_set, value) in tables.items()})
+    return lexicon
+
+
+def _store(lexicon: Lexicon) -> None:
+    """Write the cache file atomically (processes may build the lexicon at the same time)."""
+    path = _cache_path()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".lexicon-")
+    except OSError:
+        return  # no cache: each process builds the lexicon
+    try:
+        # marshal writes a set sorted, which is slow for big ones: sets go as lists
+        tables = {k: (isinstance(v, set), list(v) if isinstance(v, set) else v) for k, v in vars(lexicon).items()}
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(marshal.dumps(tables))
+        os.replace(temporary, path)
+        for old in path.parent.glob("lexicon-*.marshal"):  # built from another source or version
+            if old != path:
+                old.unlink(missing_ok=True)
+    except OSError:
+        pass
+    finally:
+        Path(temporary).unlink(missing_ok=True)
+
+
 def _build() -> Lexicon:
-    return Lexicon()
+    was_enabled = gc.isenabled()
+    gc.disable()  # millions of small objects and no cycles, as in Lexicon()
+    try:
+        lexicon = _cached()
+    finally:
+        if was_enabled:
+            gc.enable()
+    if lexicon is None:
+        lexicon = Lexicon()
+        _store(lexicon)
+    return lexicon
+
+
+_lexicon: Lexicon | None = None
 
 
 def get_lexicon() -> Lexicon:
     """The process-wide lexicon, built on first use (once, even when several
-    threads ask at the same time)."""
-    with _lock:
-        return _build()
+    threads ask at the same time). Repair asks for it at every word: once
+    built, no lock is taken."""
+    global _lexicon
+    if _lexicon is None:
+        with _lock:
+            if _lexicon is None:
+                _lexicon = _build()
+    return _lexicon

@@ -16,16 +16,19 @@ class Marker:
     how: str  # marker | garbled
 
 
+# The patterns open with the character they are about, their context checked behind it: the
+# regex engine then skips to those characters, instead of testing a look-behind at every position.
 # ¹² / ^{3} / ^{*}, with the space PDF extraction sometimes leaves before them.
 _SUPER = re.compile(r" ?(?:(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]+)|\^\{(?P<braced>[^}]{1,4})\})")
+_SUPER_HINT = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]|\^\{")  # most texts have none: skip _SUPER (its " ?" is slow)
 # "States, 8 as well as": a plain number after punctuation, before a lowercase word.
-_PLAIN_AFTER_PUNCT = re.compile(r"(?<=[,;.:)”\"»]) (?P<num>\d{1,2})(?= [a-zà-ÿ])")
+_PLAIN_AFTER_PUNCT = re.compile(r" (?<=[,;.:)”\"»] )(?P<num>\d{1,2})(?= [a-zà-ÿ])")
 # "Organization,2" (pdftotext flattens superscripts): digits glued after a word's punctuation.
-_GLUED_AFTER_PUNCT = re.compile(r"(?<=[^\W\d_][,;.:”\"»)])(?P<num>\d{1,2})(?=[\s,.;:)]|$)")
-# "Organization2," "Shanghai2 ": digits glued to a word.
-_GLUED_DIGITS = re.compile(r"(?<=[^\W\d_]{3})(?P<num>\d{1,2})(?=[\s,.;:)»]|$)")
+_GLUED_AFTER_PUNCT = re.compile(r"(?P<num>\d(?<=[^\W\d_][,;.:”\"»)]\d)\d?)(?=[\s,.;:)]|$)")
+# "Organization2," "Shanghai2 ": one or two digits glued to a word of three letters or more.
+_GLUED_DIGITS = re.compile(r"(?P<num>\d(?<=[^\W\d_]{3}\d)\d?)(?=[\s,.;:)»]|$)")
 # OCR garbage standing for a lost superscript: "Shanghai?," "nucléaires®" "2016°," "eurasiatique’ et".
-_GARBAGE = re.compile(r"(?<=[\w»\"”)]{2})(?P<g>[?®°’'©¢§¤†‡])(?=[\s,.;:)]|$)")
+_GARBAGE = re.compile(r"(?P<g>[?®°’'©¢§¤†‡])(?<=[\w»\"”)]{2}[?®°’'©¢§¤†‡])(?=[\s,.;:)]|$)")
 _ELISIONS = {"l", "d", "j", "n", "s", "c", "m", "t", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu"}
 
 
@@ -33,7 +36,7 @@ def find_markers(text: str, language: str, ocr: bool, expected: set[str]) -> lis
     """Footnote markers in `text`. `expected` are the footnote numbers the document has;
     plain and glued digits count only when they are one of them."""
     markers: list[Marker] = []
-    for m in _SUPER.finditer(text):
+    for m in _SUPER.finditer(text) if _SUPER_HINT.search(text) else ():
         raw = m["sup"].translate(FROM_SUPERSCRIPT) if m["sup"] else m["braced"]
         markers.append(Marker(m.start(), m.end(), raw.strip(), "marker"))
     for m in _PLAIN_AFTER_PUNCT.finditer(text):
