@@ -216,3 +216,39 @@ def test_statistics_are_refreshed_once_enough_documents_are_in(languages, tmp_pa
     (tmp_path / "one.en.txt").write_text(SAMPLE_EN.read_text())
     run(str(tmp_path))
     assert calls == [1]
+
+
+def _index(connection):
+    """Every search index row, the PostgreSQL tsvector or the SQLite FTS stems included."""
+    vector = (
+        "vector::text" if connection.vendor == "postgresql" else "(SELECT stems FROM search_fts WHERE rowid = e.id)"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT e.*, {vector} FROM search_entry e ORDER BY e.id")  # noqa: S608
+        return cursor.fetchall()
+
+
+def test_the_search_index_an_import_writes_is_the_one_a_rebuild_makes(sample, sample_en, sample_fr):
+    """The triggers (per statement for the texts' inserts on PostgreSQL, per row for the rest)."""
+    from django.db import connection
+
+    from reading_room.search import sql
+
+    import_texts(en=sample_en.replace("A/79/L.124", "A/79/L.125"), fr=sample_fr)
+    import_texts(en=sample_en.replace("Recalling", "Recalling further"), fr=sample_fr)  # updates
+    written = _index(connection)
+    assert len(written) == 2 * (2 * 36 + 2 * 8)
+    with connection.cursor() as cursor:
+        for statement in sql.rebuild(connection):
+            cursor.execute(statement)
+    assert _index(connection) == written
+
+
+def test_a_new_documents_references_are_those_found_in_its_stored_texts(languages, sample_en, sample_fr):
+    """An import finds them in the texts it writes; detect() reads the stored texts back."""
+    from reading_room.documents.crossrefs import detect
+    from reading_room.documents.models import Reference
+
+    document = import_texts(en=sample_en, fr=sample_fr).document
+    stored = set(Reference.objects.filter(paragraph__document=document).values_list("paragraph_id", "target"))
+    assert stored and stored == detect(document)

@@ -219,6 +219,14 @@ def test_the_language_filter(client, corpus):
         ({"type": "resolution"}, {("S/RES/2719(2023)", "op1", "fr")}),
         ({"sponsor": "KGZ"}, {("A/79/L.7", "op1", "fr"), ("A/79/L.7", "op2", "fr")}),
         ({"sponsor": "kgz", "kind": "preambular"}, set()),
+        # a sponsor with the document filters: the sponsor's documents that they keep
+        ({"sponsor": "CHN", "body": "SC"}, {("S/RES/2719(2023)", "op1", "fr")}),
+        ({"sponsor": "CHN", "type": "draft_resolution"}, {("A/79/L.7", "op1", "fr"), ("A/79/L.7", "op2", "fr")}),
+        ({"sponsor": "CHN", "session": "79", "type": "resolution"}, set()),
+        (
+            {"sponsor": "KGZ", "body": "GA", "session": "79", "kind": "operative"},
+            {("A/79/L.7", "op1", "fr"), ("A/79/L.7", "op2", "fr")},
+        ),
         ({"kind": "operative", "opening": "Prie"}, {("A/79/L.7", "op1", "fr")}),
     ],
 )
@@ -510,6 +518,17 @@ def broad_statistics(monkeypatch):
 
 def ids(html):
     return re.findall(r'href="/A/79/L\.30/(pp\d+)/', html)
+
+
+def test_a_compound_counts_at_its_own_share_a_phrase_at_half(broad_statistics):
+    """PostgreSQL indexes "Anti-Terrorist" whole as well as by its parts: the share of that lexeme
+    is the share of the compound; "quoted words" match less often than the rarest of them."""
+    frequencies = {"anti-terrorist": 0.01, "anti": 0.04, "terrorist": 0.02, "structur": 0.1}
+    broad_statistics.table_statistics = lambda: {"rows": 1_000_000, "frequencies": frequencies, "at": 0}
+    assert broad_statistics.estimated_share(Query.parse("Anti-Terrorist"), ["en"]) == (0.01, 0.01)
+    assert broad_statistics.estimated_share(Query.parse('"anti terrorist"'), ["en"]) == (0.01, 0.01)
+    likely, most = broad_statistics.estimated_share(Query.parse("Anti-Terrorist Structure"), ["en"])
+    assert most == 0.01 and likely == pytest.approx((0.01 * 0.01 * 0.1) ** 0.5)
 
 
 def test_a_broad_query_finds_the_same_newest_matches_by_the_window(client, many, broad_statistics, settings):

@@ -31,31 +31,47 @@ def href(key: str, language: str, held_keys: set[str]) -> str:
 
 def detect(document: Document) -> set[tuple[int, str]]:
     """(paragraph id, cited key) for every mention in a paragraph or in a footnote it calls."""
-    found: set[tuple[int, str]] = set()
-    for paragraph_id, text in ParagraphText.objects.filter(paragraph__document=document).values_list(
-        "paragraph_id", "text"
-    ):
-        found.update((paragraph_id, m.key) for m in find_mentions(text))
-    footnote_keys: dict[int, set[str]] = {}
-    for footnote_id, text in FootnoteText.objects.filter(footnote__document=document).values_list(
-        "footnote_id", "text"
-    ):
-        footnote_keys.setdefault(footnote_id, set()).update(m.key for m in find_mentions(text))
+    paragraphs = ParagraphText.objects.filter(paragraph__document=document).values_list("paragraph_id", "text")
+    footnotes = FootnoteText.objects.filter(footnote__document=document).values_list("footnote_id", "text")
     calls = Citation.objects.filter(footnote__document=document).values_list(
         "footnote_id", "paragraph_text__paragraph_id"
     )
+    return mentions(document.key, paragraphs, footnotes, calls)
+
+
+def mentions(
+    key: str,
+    paragraphs: Iterable[tuple[int, str]],
+    footnotes: Iterable[tuple[int, str]],
+    calls: Iterable[tuple[int, int]],
+) -> set[tuple[int, str]]:
+    """What `detect` finds, from the texts themselves: (paragraph id, text) of every paragraph text,
+    (footnote id, text) of every footnote text and (footnote id, paragraph id) of every call, all
+    languages (the importer gives what it has just written rather than read it back)."""
+    found: set[tuple[int, str]] = set()
+    for paragraph_id, text in paragraphs:
+        found.update((paragraph_id, m.key) for m in find_mentions(text))
+    footnote_keys: dict[int, set[str]] = {}
+    for footnote_id, text in footnotes:
+        footnote_keys.setdefault(footnote_id, set()).update(m.key for m in find_mentions(text))
     for footnote_id, paragraph_id in calls:
-        found.update((paragraph_id, key) for key in footnote_keys.get(footnote_id, ()))
-    return {(p, key) for p, key in found if key != document.key}
+        found.update((paragraph_id, cited) for cited in footnote_keys.get(footnote_id, ()))
+    return {(p, cited) for p, cited in found if cited != key}
 
 
 @transaction.atomic
-def record_references(document: Document) -> int:
-    """Store what `document` cites, replacing what was stored (so running it twice changes nothing)."""
+def record_references(document: Document, found: set[tuple[int, str]] | None = None, new: bool = False) -> int:
+    """Store what `document` cites, replacing what was stored (so running it twice changes nothing).
+
+    `found`: what `mentions` finds in every text of the document, if the caller has them all at
+    hand (else they are read back: `detect`); `new`: the document was created in this
+    transaction, so has no references stored yet."""
     stored = Reference.objects.filter(paragraph__document=document)
-    before = set(stored.values_list("target", flat=True))
-    found = detect(document)
-    stored.delete()
+    before = set() if new else set(stored.values_list("target", flat=True))
+    if found is None:
+        found = detect(document)
+    if not new:
+        stored.delete()
     Reference.objects.bulk_create(Reference(paragraph_id=p, target=key) for p, key in sorted(found))
     # Cached pages to refresh: what it cites (their "cited by"), and what cites it (their links now
     # point here instead of undocs.org).

@@ -6,6 +6,7 @@ The management command and the admin upload both call `import_texts`.
 from __future__ import annotations
 
 import datetime
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from reading_room.documents.crossrefs import record_references
+from reading_room.documents.crossrefs import mentions, record_references
 from reading_room.documents.models import (
     Citation,
     Document,
@@ -168,7 +169,10 @@ def write(prepared: Prepared) -> ImportResult:
         _write_sponsors(writing, prepared.sponsors)
         report = record_import(document, created, prepared.report, kept=writing.kept)
         document.save(update_fields=["updated"])  # one touch for the reader's cache
-        record_references(document)  # "cited by" lists and cross-reference links (documents.crossrefs)
+        # "cited by" lists and cross-reference links (documents.crossrefs): a new document's texts are
+        # all the ones just written, so found in them rather than read back
+        found = mentions(document.key, writing.texts, writing.notes, writing.calls) if created else None
+        record_references(document, found, new=created)
     warnings = [f"[{p.language}] {w}" for p in parsed for w in p.warnings]
     unresolved = prepared.report["unresolved_sponsors"]
     warnings += [_("Sponsor not recognised: %(name)s") % {"name": name} for name in unresolved]
@@ -242,6 +246,11 @@ class _Writing:
         self.rows = Rows(new_document=created)
         self.log = CorrectionLog(document)
         self.kept: list[str] = []
+        # what was written, for the cross-references: (paragraph id, text), (footnote id, text),
+        # (footnote id, paragraph id) of each call
+        self.texts: list[tuple[int, str]] = []
+        self.notes: list[tuple[int, str]] = []
+        self.calls: list[tuple[int, int]] = []
         self.paragraphs = {p["eid"]: p for p in self.rows.stored(Paragraph, document=document)}
         self.footnotes = {f["number"]: f for f in self.rows.stored(Footnote, document=document)}
 
@@ -275,15 +284,16 @@ def _write_language(w: _Writing, parsed: ParsedText) -> None:
         Citation.objects.filter(paragraph_text__in=[t["id"] for _p, t in written if "id" in t]).delete()
     rows.insert(ParagraphText, create)
     rows.update(ParagraphText, update, ["text", "imported_text", "lead", "calls"])
-    rows.insert_many(
-        Citation,
-        [
-            {"footnote_id": footnotes[ref.number], "paragraph_text_id": text["id"], "offset": ref.offset}
-            for para, text in written
-            for ref in para.refs
-            if ref.number in footnotes
-        ],
-    )
+    citations = [
+        {"footnote_id": footnotes[ref.number], "paragraph_text_id": text["id"], "offset": ref.offset}
+        for para, text in written
+        for ref in para.refs
+        if ref.number in footnotes
+    ]
+    rows.insert_many(Citation, citations)
+    w.texts += [(text["paragraph_id"], text["text"]) for _para, text in written]
+    paragraph_ids = {text["id"]: text["paragraph_id"] for _para, text in written}
+    w.calls += [(c["footnote_id"], paragraph_ids[c["paragraph_text_id"]]) for c in citations]
     for para, text in written:
         w.log.add(language, para.eid, para.repairs, para.text, paragraph_text=text)
 
@@ -350,6 +360,7 @@ def _write_footnotes(w: _Writing, parsed: ParsedText) -> None:
         elif text["text"] != note.text:
             update.append(text)
         text.update(text=note.text, imported_text=note.text)
+        w.notes.append((footnote_id, note.text))
         w.log.add(language, f"fn {note.number}", note.repairs, note.text, footnote_text=text)
     w.rows.insert(FootnoteText, create)
     w.rows.update(FootnoteText, update, ["text", "imported_text"])
@@ -361,12 +372,17 @@ def _locate_sponsors(header: Header) -> list[tuple[str, str | None]]:
     if not header.sponsors:
         return []
     ensure_states()
-    known = {name_key(name): iso3 for name, iso3 in StateName.objects.values_list("name", "state__iso3")}
+    known = {_name_key(name): iso3 for name, iso3 in StateName.objects.values_list("name", "state__iso3")}
     if header.agenda_title:
         return split_sponsors(header.sponsors, known)
     before, found = locate_sponsors(header.sponsors, known)
     header.agenda_title = before
     return found
+
+
+# The stored State names are the same few hundred for every document: their keys (a pure function
+# of the name) are worked out once per process, not once per document.
+_name_key = functools.lru_cache(maxsize=4096)(name_key)
 
 
 def _state_ids(iso3s: list[str]) -> list[int]:

@@ -180,9 +180,13 @@ def filtered_entries(params: Params) -> QuerySet:
     if "opening" in f:
         entries = entries.filter(opening=f["opening"])
     if "sponsor" in f:
-        entries = entries.filter(
-            document_id__in=Sponsorship.objects.filter(state__iso3=f["sponsor"]).values("document_id")
+        # the sponsor's documents that the document filters keep (search_entry copies the document's
+        # body, session and kind): PostgreSQL reads the index rows of these documents only
+        documents = {"body": "document__body", "session": "document__session", "type": "document__kind"}
+        sponsored = Sponsorship.objects.filter(
+            state__iso3=f["sponsor"], **{column: f[name] for name, column in documents.items() if name in f}
         )
+        entries = entries.filter(document_id__in=sponsored.values("document_id"))
     return entries
 
 
@@ -196,10 +200,13 @@ def search(params: Params, languages: list[Language]) -> Results:
     engine = backend()
     fields = ("id", "rank", "document_id", "language_id", "body", "session", "doc_kind", "kind", "opening")
     kept = math.prod(FILTER_SHARES.get(name, 1.0) for name in params.filters)
+    # filters the full-text index applies itself drop matches before their rows are read
+    indexed = getattr(engine, "INDEXED_FILTERS", ())
+    late = math.prod(FILTER_SHARES.get(name, 1.0) for name in params.filters if name not in indexed)
     # one more than we count, to know there are more
     entries, limit, tried = filtered_entries(params), max_hits() + 1, None
     while True:
-        candidates, window = engine.candidates(entries, query, codes, fields, limit, kept=kept, tried=tried)
+        candidates, window = engine.candidates(entries, query, codes, fields, limit, kept=kept, late=late, tried=tried)
         counts, page_ids = _stats(candidates, params.page)
         total = counts.pop(("total", None), 0)
         if window is None or total > max_hits():

@@ -119,20 +119,46 @@ def _pg_upsert(select: str, where: str) -> str:
     )
 
 
-def _pg_trigger(name: str, table: str, body: str, when_update: str | None) -> str:
+def _pg_trigger(name: str, table: str, body: str, when_update: str | None, inserted: str | None = None) -> str:
+    """Row-level triggers running `body`. With `inserted` (an upsert reading the transition table
+    `inserted`), an INSERT (or COPY) is indexed by one statement-level trigger instead: one
+    set-based upsert per statement, not a plpgsql call and a query per row (the importer writes a
+    document's texts in a few statements; row by row, the triggers cost several times the rest)."""
     sql = [
         f"CREATE OR REPLACE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$\nBEGIN\n{body}\nEND\n$$;",
-        f"DROP TRIGGER IF EXISTS {name}_insert_delete ON {table};",
-        f"CREATE TRIGGER {name}_insert_delete AFTER INSERT OR DELETE ON {table} "
-        f"FOR EACH ROW EXECUTE FUNCTION {name}();",
-        f"DROP TRIGGER IF EXISTS {name}_update ON {table};",
+        *(f"DROP TRIGGER IF EXISTS {name}_{event} ON {table};" for event in TRIGGER_EVENTS),
     ]
+    if inserted:
+        sql += [
+            f"CREATE OR REPLACE FUNCTION {name}_insert() RETURNS trigger LANGUAGE plpgsql AS $$\n"
+            f"BEGIN\n{inserted}\nRETURN NULL;\nEND\n$$;",
+            f"CREATE TRIGGER {name}_insert AFTER INSERT ON {table} REFERENCING NEW TABLE AS inserted "
+            f"FOR EACH STATEMENT EXECUTE FUNCTION {name}_insert();",
+            f"CREATE TRIGGER {name}_delete AFTER DELETE ON {table} FOR EACH ROW EXECUTE FUNCTION {name}();",
+        ]
+    else:
+        sql.append(
+            f"CREATE TRIGGER {name}_insert_delete AFTER INSERT OR DELETE ON {table} "
+            f"FOR EACH ROW EXECUTE FUNCTION {name}();"
+        )
     if when_update:
         sql.append(
             f"CREATE TRIGGER {name}_update AFTER UPDATE ON {table} FOR EACH ROW "
             f"WHEN ({when_update}) EXECUTE FUNCTION {name}();"
         )
     return "\n".join(sql)
+
+
+# The names of the triggers `name`_<event> on a table, past and present (install drops them all first).
+TRIGGER_EVENTS = ("insert_delete", "insert", "delete", "update")
+# The triggers indexing inserts per statement (see _pg_trigger); the others per row.
+STATEMENT_INSERT_TRIGGERS = {"search_paragraph_text", "search_footnote_text"}
+
+
+def pg_trigger_names(name: str) -> list[str]:
+    """The triggers that `PG_TRIGGERS` creates for `name` (generate_corpus switches them off)."""
+    events = ("insert", "delete") if name in STATEMENT_INSERT_TRIGGERS else ("insert_delete",)
+    return [f"{name}_{event}" for event in (*events, "update")]
 
 
 def _changed(*columns: str) -> str:
@@ -150,6 +176,10 @@ END IF;
 {_pg_upsert(paragraph_select("NEW", vector=True), "p.id = NEW.paragraph_id")}
 RETURN NEW;""",
         _changed("text", "lead", "language_id", "paragraph_id"),
+        _pg_upsert(
+            paragraph_select("inserted", vector=True) + " JOIN inserted ON inserted.paragraph_id = p.id",
+            "TRUE ORDER BY inserted.id",
+        ),
     ),
     _pg_trigger(
         "search_footnote_text",
@@ -161,6 +191,10 @@ END IF;
 {_pg_upsert(footnote_select("NEW", vector=True), "f.id = NEW.footnote_id")}
 RETURN NEW;""",
         _changed("text", "language_id", "footnote_id"),
+        _pg_upsert(
+            footnote_select("inserted", vector=True) + " JOIN inserted ON inserted.footnote_id = f.id",
+            "TRUE ORDER BY inserted.id",
+        ),
     ),
     _pg_trigger(
         "search_paragraph",
@@ -220,17 +254,27 @@ RETURN NULL;""",
 ]
 
 
-def pg_indexes() -> list[str]:
+# Filter columns in the GIN indexes next to the tsvector (btree_gin): a search filtered by part,
+# body or document kind then gets from the index only the matches the filters keep, instead of
+# reading every match's row to drop most of them (migration 0004).
+PG_FILTER_COLUMNS = ("kind", "body", "doc_kind")
+PG_BTREE_GIN = "CREATE EXTENSION IF NOT EXISTS btree_gin;"
+
+
+def pg_indexes(filters: bool = True) -> list[str]:
     """One GIN index per language with a configuration (a query in one language walks only its
-    postings, and never needs a second index to pick the language), one for all other languages."""
+    postings, and never needs a second index to pick the language), one for all other languages.
+    With `filters`, over the filter columns too (needs btree_gin); without, as they were before
+    migration 0004 (which its reversal restores)."""
+    columns = ", ".join(["vector", *PG_FILTER_COLUMNS]) if filters else "vector"
     codes = ", ".join(f"'{code}'" for code in CONFIGS)
     statements = [
-        f"CREATE INDEX IF NOT EXISTS search_entry_vector_{code} ON search_entry USING gin (vector) "
+        f"CREATE INDEX IF NOT EXISTS search_entry_vector_{code} ON search_entry USING gin ({columns}) "
         f"WHERE language_id = '{code}';"
         for code in CONFIGS
     ]
     statements.append(
-        "CREATE INDEX IF NOT EXISTS search_entry_vector_other ON search_entry USING gin (vector) "
+        f"CREATE INDEX IF NOT EXISTS search_entry_vector_other ON search_entry USING gin ({columns}) "
         f"WHERE language_id NOT IN ({codes});"
     )
     return statements
@@ -239,10 +283,18 @@ def pg_indexes() -> list[str]:
 # Which heap pages hold the newest ids (rows go in in id order, so page ranges and id ranges
 # follow each other): a search restricted to the newest ids ANDs the GIN bitmap with this one's
 # and reads only the matching rows of those pages (backends/postgres.py). A few pages in all.
-PG_ID_RANGES = (
-    "CREATE INDEX IF NOT EXISTS search_entry_id_brin ON search_entry USING brin (id) "
-    "WITH (pages_per_range = 16, autosummarize = on);"
-)
+# The GIN bitmap must come first in that AND, else the exact matches of the GIN index are
+# lost in the BRIN index's whole pages (every row of them rechecked): PostgreSQL orders an AND by
+# estimated cost, so 8 pages a range (migration 0004; 16 before) keeps this index dearer than the
+# GIN indexes over their filter columns.
+def pg_id_ranges(pages_per_range: int = 8) -> str:
+    return (
+        "CREATE INDEX IF NOT EXISTS search_entry_id_brin ON search_entry USING brin (id) "
+        f"WITH (pages_per_range = {pages_per_range}, autosummarize = on);"
+    )
+
+
+PG_ID_RANGES = pg_id_ranges(16)  # migration 0003
 PG_ID_RANGES_DROP = "DROP INDEX IF EXISTS search_entry_id_brin;"
 
 PG_INDEX_NAMES = [f"search_entry_vector_{code}" for code in CONFIGS] + ["search_entry_vector_other"]
@@ -260,6 +312,7 @@ $$;
 
 PG_INSTALL = [
     PG_CONFIGS,
+    PG_BTREE_GIN,
     pg_config_function(),
     PG_RANK_FUNCTION,
     "ALTER TABLE search_entry ADD COLUMN IF NOT EXISTS vector tsvector NOT NULL DEFAULT ''::tsvector;",
@@ -280,7 +333,7 @@ PG_UNINSTALL = [
             ("search_document", "documents_document"),
             ("search_document_text", "documents_documenttext"),
         ]
-        for event in ("insert_delete", "update")
+        for event in TRIGGER_EVENTS
     ),
     *(f"DROP INDEX IF EXISTS {name};" for name in PG_INDEX_NAMES),
     "DROP FUNCTION IF EXISTS search_rank(tsvector, tsquery, integer);",

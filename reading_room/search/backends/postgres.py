@@ -54,6 +54,9 @@ SHORT = 300  # characters: a text this short is shown whole
 INDEX, RANGE, SCAN = "index", "range", "scan"
 SCAN_SHARE = 0.02  # from this share of rows matching, reading rows one by one is the fastest
 MIN_KEPT = 0.25  # a range under filters keeping fewer rows reads too many matches they drop
+# Filters (query.FILTERS) on columns of the GIN indexes (sql.PG_FILTER_COLUMNS; the language picks
+# the index): the index leaves out the matches they drop, so no row is read only to be dropped.
+INDEXED_FILTERS = ("lang", "kind", "body", "type")
 STATISTICS_TTL = 600.0  # seconds
 
 _statistics: dict = {"at": -STATISTICS_TTL, "frequencies": {}, "rows": 0}
@@ -134,18 +137,21 @@ def candidates(
     fields: tuple,
     limit: int,
     kept: float = 1.0,
+    late: float | None = None,
     tried: tuple[int, int] | None = None,
 ) -> tuple[QuerySet, int | None]:
     """How to look for the newest `limit` matches: (queryset, window). With a window (about that
     many newest rows were searched) the answer only stands if it found `limit` matches, else call
     again with tried=(window, matches found) for the next way. `kept`: about the share of rows
-    the filters other than language keep."""
+    the filters other than language keep; `late`: the share kept by those of them the GIN index
+    does not apply (not INDEXED_FILTERS), which drop rows only once read (default: `kept`)."""
     statistics = table_statistics()
     if tried:  # what the window showed
         likely = most = tried[1] / tried[0]
     else:
         likely, most = (share * kept for share in estimated_share(query, languages))
-    way, window = _way(likely, most, kept, statistics["rows"], limit, tried[0] if tried else 0)
+    late = kept if late is None else late
+    way, window = _way(likely, most, late, statistics["rows"], limit, tried[0] if tried else 0)
     if way == SCAN:
         newest = SearchEntry.objects.order_by("-id").values("id")[window : window + 1]
         recent = entries.filter(id__gt=Coalesce(Subquery(newest), Value(0)))
@@ -158,16 +164,17 @@ def candidates(
     return match(recent, query, languages, way).order_by(order).values(*fields)[:limit], window
 
 
-def _way(likely: float, most: float, kept: float, rows: int, limit: int, tried: int) -> tuple[str, int]:
+def _way(likely: float, most: float, late: float, rows: int, limit: int, tried: int) -> tuple[str, int]:
     """SCAN for a common query, RANGE for a middling one, INDEX for a rare one, with its window:
     three times the rows expected to hold `limit` matches. A scan wasted on too few matches costs
     the most, so it goes by the likely share of matching rows. A range reads every match of the
     words in it, so it goes by a share between the likely and the most (too many matches cost
-    more than a second, wider range), and leaves selective filters to the index (the planner then
-    starts from the sponsor's documents)."""
+    more than a second, wider range), and leaves selective filters that the GIN index does not
+    apply (`late`: the share of read rows they keep) to the index way (the planner then starts
+    from the sponsor's documents)."""
     if likely >= SCAN_SHARE:
         way, window = SCAN, 3 * limit / likely
-    elif likely > 0 and kept >= MIN_KEPT:
+    elif likely > 0 and late >= MIN_KEPT:
         way, window = RANGE, 3 * limit / math.sqrt(likely * most)
     else:
         return INDEX, 0
@@ -214,11 +221,11 @@ def table_statistics() -> dict:
 
 def estimated_share(query: Query, languages: list[str]) -> tuple[float, float]:
     """About what share of index rows match, likely and at most. A term matches at most as often
-    as its rarest lexeme (half that for a phrase). Terms that must all be there match at most as
-    often as the rarest (when they go together) and at least as the product of their shares
-    (when they are independent): likely the geometric mean. Groups between "or" add up; the most
-    of any language counts. Lexemes as PostgreSQL makes them (its stems differ from Snowball's
-    here and there; compounds): one query."""
+    as its rarest lexeme (half that for a phrase of words, not a compound: _phrase()). Terms that
+    must all be there match at most as often as the rarest (when they go together) and at least
+    as the product of their shares (when they are independent): likely the geometric mean. Groups
+    between "or" add up; the most of any language counts. Lexemes as PostgreSQL makes them (its
+    stems differ from Snowball's here and there; compounds): one query."""
     frequencies = table_statistics()["frequencies"]
     lexemes = iter(_lexemes(query, languages))
     likely = most = 0.0
@@ -227,7 +234,7 @@ def estimated_share(query: Query, languages: list[str]) -> tuple[float, float]:
         for group in query.groups:
             terms = [(term, next(lexemes)) for term in group if not term.negated]
             shares = [
-                min(frequencies.get(x, 0.0) for x in found) * (0.5 if term.phrase else 1.0)
+                min(frequencies.get(x, 0.0) for x in found) * (0.5 if _phrase(term) else 1.0)
                 for term, found in terms
                 if found  # stop words only: no condition
             ]
@@ -236,6 +243,13 @@ def estimated_share(query: Query, languages: list[str]) -> tuple[float, float]:
         likely = max(likely, min(1.0, sum(g[0] for g in groups)))
         most = max(most, min(1.0, sum(g[1] for g in groups)))
     return likely, most
+
+
+def _phrase(term) -> bool:
+    """A phrase of separate words ("quoted words"), which matches less often than its rarest word.
+    Not a compound (Anti-Terrorist, 59/48): PostgreSQL indexes it whole as well as by its parts,
+    so the share of that lexeme is already the share of the phrase."""
+    return term.phrase and " " in term.pg
 
 
 def _lexemes(query: Query, languages: list[str]) -> list[list[str]]:

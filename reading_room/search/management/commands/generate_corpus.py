@@ -113,8 +113,8 @@ class Command(BaseCommand):
     def switch_triggers(self, on: bool) -> None:
         with connection.cursor() as cursor:
             for table, name in TRIGGERS:
-                for suffix in ("insert_delete", "update"):
-                    cursor.execute(f"ALTER TABLE {table} {'ENABLE' if on else 'DISABLE'} TRIGGER {name}_{suffix}")
+                for trigger in sql.pg_trigger_names(name):
+                    cursor.execute(f"ALTER TABLE {table} {'ENABLE' if on else 'DISABLE'} TRIGGER {trigger}")
 
     def clear(self) -> int:
         documents = "SELECT id FROM documents_document WHERE key LIKE %s"
