@@ -80,7 +80,13 @@ def _reader_page(request: HttpRequest, document: Document) -> HttpResponse:
 def reader_fragment(request: HttpRequest, document: Document, view: tuple[str, ...]) -> tuple[str, Reading]:
     """The whole document rendered, for the reader and the print view (which differ around it)."""
     reading = read_document(document, view)
-    context = {
+    context = _reading_context(request, reading, view)
+    return render_to_string("documents/reader.html#reader", context, request=request), reading
+
+
+def _reading_context(request: HttpRequest, reading: Reading, view: tuple[str, ...]) -> dict:
+    """What the reader's and the paragraph page's fragments share."""
+    return {
         "reading": reading,
         "rows": render_rows(reading.rows),
         "notes": render_notes(reading),
@@ -88,7 +94,6 @@ def reader_fragment(request: HttpRequest, document: Document, view: tuple[str, .
         "views": view_choices(reading.available),
         "path": request.path,
     }
-    return render_to_string("documents/reader.html#reader", context, request=request), reading
 
 
 @require_GET
@@ -109,15 +114,10 @@ def _paragraph_page(request: HttpRequest, document: Document, eid: str) -> HttpR
     view = _view(request, document)
     reading = read_document(document, view, eids=[eid])
     context = {
-        "reading": reading,
+        **_reading_context(request, reading, view),
         "row": reading.rows[0],
-        "rows": render_rows(reading.rows),
-        "notes": render_notes(reading),
-        "view": "-".join(view),
-        "views": view_choices(reading.available),
         "previous": eids[index - 1] if index > 0 else None,
         "next": eids[index + 1] if index + 1 < len(eids) else None,
-        "path": request.path,
     }
     html = render_to_string("documents/paragraph.html#reader", context, request=request)
     if request.htmx:
