@@ -540,16 +540,39 @@ def test_a_broad_query_finds_the_same_newest_matches_by_the_window(client, many,
     assert ids(by_window) == ids(by_index) and len(ids(by_window)) == 4
 
 
-def test_a_window_with_too_few_matches_falls_back_to_the_index(client, many, broad_statistics, settings):
+def test_a_window_with_too_few_matches_goes_on_to_older_bands(client, many, broad_statistics, settings):
     settings.SEARCH_MAX_HITS = 4
+    newest = SearchEntry.objects.order_by("-id").values_list("id", flat=True).first()
     statistics = {"rows": 1_000_000, "frequencies": {"samarkand": 0.5, "item": 0.5, "3": 0.5}, "at": 0}
+    statistics["bounds"] = [0, newest]
     broad_statistics.table_statistics = lambda: statistics
     # each word looks common, but together they match one old paragraph: not in the newest rows
     with CaptureQueriesContext(connection) as ctx:
         html = get(client, q="Samarkand item 3")
     assert ids(html) == ["pp3"]
     assert "1–1 of 1 matching texts" in summary(html)
-    assert sum("WITH candidates" in q["sql"] for q in ctx.captured_queries) >= 2
+    statement = next(q["sql"] for q in ctx.captured_queries if "candidates AS" in q["sql"])
+    assert "band1" in statement  # one statement, the older ids a band of their own
+
+
+def test_an_older_band_is_never_read_when_the_newest_holds_enough(client, many, broad_statistics, settings):
+    settings.SEARCH_MAX_HITS = 4
+    newest = SearchEntry.objects.order_by("-id").values_list("id", flat=True).first()
+    # "samarkand" in half the rows: a scan of the newest rows, which hold more than enough
+    statistics = {"rows": 1_000_000, "frequencies": {"samarkand": 0.5}, "at": 0, "bounds": [0, newest]}
+    statistics["rows"] = 100
+    broad_statistics.table_statistics = lambda: statistics
+    with CaptureQueriesContext(connection) as ctx:
+        html = get(client, q="Samarkand")
+    statement = next(q["sql"] for q in ctx.captured_queries if "candidates AS" in q["sql"])
+    assert "band1" in statement
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN ANALYZE " + statement)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    band1 = plan[plan.index("  CTE band1") :].split("\n  CTE ")[0]  # up to the next CTE
+    assert "One-Time Filter" in band1 and "Limit" in band1 and "(never executed)" in band1
+    broad_statistics.table_statistics = lambda: {"rows": 0, "frequencies": {}, "at": 0}
+    assert ids(html) == ids(get(client, q="Samarkand")) and len(ids(html)) == 4
 
 
 @pytest.mark.parametrize("everything", [True, False], ids=["range-holds-them", "range-too-narrow"])

@@ -19,6 +19,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.db import connection
 from django.db.models import QuerySet
+from django.db.models.functions import Coalesce
 from django.http import QueryDict
 from django.urls import reverse
 from django.utils.translation import get_language
@@ -100,17 +101,13 @@ class Params:
 
 @dataclass
 class Hit:
-    entry: SearchEntry
+    symbol: str
+    label: str  # the paragraph's id (op1), or "Footnote 2"
+    language: str
     snippet: str  # safe HTML
     title: str
     others: list[tuple[str, str]]  # (language code, text) of the same paragraph/footnote elsewhere
     url: str
-
-    @property
-    def label(self) -> str:
-        if self.entry.footnote_id:
-            return _("Footnote %(number)s") % {"number": self.entry.footnote.number}
-        return self.entry.paragraph.eid
 
 
 @dataclass
@@ -198,20 +195,14 @@ def search(params: Params, languages: list[Language]) -> Results:
         return results
     codes = [params.filters["lang"]] if "lang" in params.filters else [lang.code for lang in languages]
     engine = backend()
-    fields = ("id", "rank", "document_id", "language_id", "body", "session", "doc_kind", "kind", "opening")
     kept = math.prod(FILTER_SHARES.get(name, 1.0) for name in params.filters)
     # filters the full-text index applies itself drop matches before their rows are read
     indexed = getattr(engine, "INDEXED_FILTERS", ())
     late = math.prod(FILTER_SHARES.get(name, 1.0) for name in params.filters if name not in indexed)
     # one more than we count, to know there are more
-    entries, limit, tried = filtered_entries(params), max_hits() + 1, None
-    while True:
-        candidates, window = engine.candidates(entries, query, codes, fields, limit, kept=kept, late=late, tried=tried)
-        counts, page_ids = _stats(candidates, params.page)
-        total = counts.pop(("total", None), 0)
-        if window is None or total > max_hits():
-            break
-        tried = (window, total)
+    bands = engine.candidates(filtered_entries(params), query, codes, max_hits() + 1, kept=kept, late=late)
+    counts, page_ids = _stats(bands, params.page)
+    total = counts.pop(("total", None), 0)
     results.capped = total > max_hits()
     results.total = min(total, max_hits())
     results.facets = _facets(params, counts)
@@ -219,9 +210,11 @@ def search(params: Params, languages: list[Language]) -> Results:
     return results
 
 
-def _stats(candidates: QuerySet, page: int) -> tuple[dict, list[int]]:
-    """One statement: the total, every facet's counts and the ids of the requested page."""
-    sql, params = candidates.query.sql_with_params()
+def _stats(bands: list[tuple[str, list]], page: int) -> tuple[dict, list[int]]:
+    """One statement: the total, every facet's counts and the ids of the requested page. `bands`:
+    the backend's candidates, (SQL, parameters) newest ids first; each is read only if those
+    before it found fewer matches than it may return."""
+    limit, sql, params = max_hits() + 1, [band for band, _ in bands], [p for _, band in bands for p in band]
     offset = (page - 1) * PAGE_SIZE
     text = "varchar" if connection.vendor == "postgresql" else "text"
     sponsorships = "JOIN documents_sponsorship s ON s.document_id = per_document.document_id"
@@ -233,7 +226,7 @@ def _stats(candidates: QuerySet, page: int) -> tuple[dict, list[int]]:
             "WHERE document_id = per_document.document_id OFFSET 0) s"
         )
     statement = f"""
-        WITH candidates AS MATERIALIZED ({sql}),
+        WITH {_candidates(sql, limit)},
         hits AS MATERIALIZED (SELECT * FROM candidates ORDER BY id DESC LIMIT {max_hits()}),
         per_document AS (SELECT document_id, COUNT(*) AS n FROM hits GROUP BY document_id)
         SELECT 'total', NULL, NULL, COUNT(*) FROM candidates
@@ -262,6 +255,22 @@ def _stats(candidates: QuerySet, page: int) -> tuple[dict, list[int]]:
             else:
                 counts[(name, value)] = int(number)
     return counts, [i for _, i in sorted(ranked)]
+
+
+def _candidates(bands: list[str], limit: int) -> str:
+    """The `candidates` CTE: the newest `limit` rows of the bands. A band is read only while the
+    bands before it hold fewer than `limit` rows, and only for the rows still missing (a band read
+    along the primary key stops there)."""
+    if len(bands) == 1:
+        return f"candidates AS MATERIALIZED ({bands[0]})"
+    ctes, counted = [], []  # counted: the bands before this one, as SQL counting their rows
+    for i, band in enumerate(bands):
+        found = " + ".join(counted)
+        rest = f" WHERE {found} < {limit} LIMIT {limit} - ({found})" if counted else ""
+        ctes.append(f"band{i} AS MATERIALIZED (SELECT * FROM ({band}) b{rest})")  # noqa: S608 - the ORM's SQL
+        counted.append(f"(SELECT COUNT(*) FROM band{i})")  # noqa: S608 - a CTE's name
+    everything = " UNION ALL ".join(f"SELECT * FROM band{i}" for i in range(len(bands)))  # noqa: S608 - names
+    return ",\n".join([*ctes, f"candidates AS MATERIALIZED ({everything} ORDER BY id DESC LIMIT {limit})"])
 
 
 def _facets(params: Params, counts: dict) -> list[Facet]:
@@ -330,66 +339,59 @@ def _state_names(ids: list[int]) -> dict[int, tuple[str, str]]:
 
 
 def _hits(ids: list[int], query: Query, engine, languages: list[Language]) -> list[Hit]:
+    """The page's hits, in `ids`' order: flat rows, no model instances (a page of hits is four
+    small queries whatever it shows)."""
     if not ids:
         return []
-    rows = engine.with_snippets(
-        SearchEntry.objects.filter(id__in=ids)
-        .select_related("document", "paragraph", "footnote", "paragraph_text", "footnote_text")
-        .only(
-            *("id", "kind", "language_id", "document_id", "paragraph_id", "footnote_id"),
-            *("paragraph_text_id", "footnote_text_id", "document__symbol", "document__key"),
-            *("paragraph__eid", "footnote__number", "paragraph_text__text", "footnote_text__text"),
-        ),
-        query,
+    rows = engine.with_snippets(SearchEntry.objects.filter(id__in=ids), query).values(
+        *("id", "language_id", "document_id", "paragraph_id", "footnote_id", "marked"),
+        *("document__symbol", "document__key", "paragraph__eid", "footnote__number"),
+        text=Coalesce("paragraph_text__text", "footnote_text__text"),
     )
-    entries = {e.id: e for e in rows}
-    entries = [entries[i] for i in ids if i in entries]
-    documents = {e.document_id for e in entries}
+    by_id = {row["id"]: row for row in rows}
+    entries = [by_id[i] for i in ids if i in by_id]
     titles: dict[int, dict[str, str]] = {}
-    for text in DocumentText.objects.filter(document_id__in=documents, published=True).only(
+    documents = {e["document_id"] for e in entries}
+    for document, language, title in DocumentText.objects.filter(document_id__in=documents, published=True).values_list(
         "document_id", "language_id", "title"
     ):
-        titles.setdefault(text.document_id, {})[text.language_id] = text.title
-    order = {lang.code: i for i, lang in enumerate(languages)}
+        titles.setdefault(document, {})[language] = title
     others: dict[tuple[str, int], list[tuple[str, str]]] = {}
-    paragraphs = [e.paragraph_id for e in entries if e.paragraph_id]
-    footnotes = [e.footnote_id for e in entries if e.footnote_id]
-    if paragraphs:
-        for text in ParagraphText.objects.filter(paragraph_id__in=paragraphs).only(
-            "paragraph_id", "language_id", "text"
-        ):
-            others.setdefault(("p", text.paragraph_id), []).append((text.language_id, text.text))
-    if footnotes:
-        for text in FootnoteText.objects.filter(footnote_id__in=footnotes).only("footnote_id", "language_id", "text"):
-            others.setdefault(("f", text.footnote_id), []).append((text.language_id, text.text))
+    for key, model, column in (("p", ParagraphText, "paragraph_id"), ("f", FootnoteText, "footnote_id")):
+        wanted = [e[column] for e in entries if e[column]]
+        if wanted:
+            for owner, language, text in model.objects.filter(**{f"{column}__in": wanted}).values_list(
+                column, "language_id", "text"
+            ):
+                others.setdefault((key, owner), []).append((language, text))
+    order = {lang.code: i for i, lang in enumerate(languages)}
     hits = []
     for entry in entries:
-        published = titles.get(entry.document_id, {})
-        key = ("p", entry.paragraph_id) if entry.paragraph_id else ("f", entry.footnote_id)
+        language, published = entry["language_id"], titles.get(entry["document_id"], {})
+        key = ("p", entry["paragraph_id"]) if entry["paragraph_id"] else ("f", entry["footnote_id"])
         beside = sorted(
-            (pair for pair in others.get(key, []) if pair[0] != entry.language_id and pair[0] in published),
+            (pair for pair in others.get(key, []) if pair[0] != language and pair[0] in published),
             key=lambda pair: order.get(pair[0], 99),
         )
-        marked = engine.snippet(entry, query)
-        hits.append(
-            Hit(
-                entry=entry,
-                snippet=marked_html(marked),
-                title=published.get(entry.language_id) or next(iter(published.values()), ""),
-                others=beside,
-                url=_permalink(entry, marked_words(marked) or query.positive_words()),
-            )
-        )
+        marked = engine.snippet(entry["text"], entry["marked"], query, language)
+        words = marked_words(marked) or query.positive_words()
+        if entry["footnote_id"]:
+            label = _("Footnote %(number)s") % {"number": entry["footnote__number"]}
+            reader = reverse("reader", kwargs={"symbol": entry["document__key"]})
+            url = f"{reader}?{_highlight(words)}#fn-{language}-{entry['footnote__number']}"
+        else:
+            label = entry["paragraph__eid"]
+            url = reverse("paragraph", kwargs={"symbol": entry["document__key"], "eid": label})
+            url += f"?{_highlight(words)}"
+        title = published.get(language) or next(iter(published.values()), "")
+        hits.append(Hit(entry["document__symbol"], label, language, marked_html(marked), title, beside, url))
     return hits
 
 
-def _permalink(entry: SearchEntry, words: list[str]) -> str:
-    """The paragraph's permalink (a footnote's place in the reader), asking it to highlight the words."""
+def _highlight(words: list[str]) -> str:
+    """The query string asking the page to highlight these words (each once, at most ten)."""
     unique: list[str] = []
     for word in words:
         if word.casefold() not in {w.casefold() for w in unique}:
             unique.append(word)
-    hl = urlencode({"hl": " ".join(unique[:10])})
-    if entry.footnote_id:
-        return f"{entry.document.get_absolute_url()}?{hl}#fn-{entry.language_id}-{entry.footnote.number}"
-    return f"{reverse('paragraph', kwargs={'symbol': entry.document.key, 'eid': entry.paragraph.eid})}?{hl}"
+    return urlencode({"hl": " ".join(unique[:10])})

@@ -15,8 +15,10 @@ keep 500 is what makes a search slow. Three ways (candidates()), by the share of
   stops as soon as enough matches are found (13 rows a page against a page per match).
 The share is estimated from PostgreSQL's lexeme statistics (pg_stats.most_common_elems) for the
 query's lexemes as PostgreSQL makes them. A range or a scan covers a window of newest rows sized
-for three times the matches needed; if it finds too few, the share it saw sizes the next way,
-ending with INDEX, so the result is the same whichever way found it.
+for three times the matches needed. If it finds too few (the words go together more than
+supposed, or the matches are old), a wider band of older ids is read by RANGE, and the rest by
+INDEX, in the same statement, only as far as needed: the result is the same whichever band found
+it.
 """
 
 from __future__ import annotations
@@ -24,18 +26,13 @@ from __future__ import annotations
 import math
 import time
 
-from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVectorField
+from django.contrib.postgres.search import SearchHeadline, SearchQuery
 from django.db import connection
 from django.db.models import (
-    BooleanField,
     Case,
-    Expression,
     F,
-    FloatField,
     Func,
-    Q,
     QuerySet,
-    Subquery,
     TextField,
     Value,
     When,
@@ -44,15 +41,16 @@ from django.db.models.functions import Coalesce, Length, Replace
 from django.db.models.lookups import LessThanOrEqual
 from django.utils.html import escape
 
-from ..models import SearchEntry
 from ..sql import CONFIGS
 from ..text import START, STOP, Query, ellipsize
+from . import CANDIDATE_COLUMNS
 
 SHORT = 300  # characters: a text this short is shown whole
 # Ways to find the newest matches (candidates()): all matches through the GIN index; the GIN
 # index within a range of newest ids; or the newest rows read one by one along the primary key.
 INDEX, RANGE, SCAN = "index", "range", "scan"
 SCAN_SHARE = 0.02  # from this share of rows matching, reading rows one by one is the fastest
+WIDER = 8  # the second band: this many times as many rows as the first
 MIN_KEPT = 0.25  # a range under filters keeping fewer rows reads too many matches they drop
 # Filters (query.FILTERS) on columns of the GIN indexes (sql.PG_FILTER_COLUMNS; the language picks
 # the index): the index leaves out the matches they drop, so no row is read only to be dropped.
@@ -62,43 +60,6 @@ STATISTICS_TTL = 600.0  # seconds
 _statistics: dict = {"at": -STATISTICS_TTL, "frequencies": {}, "rows": 0}
 
 
-class Vector(Expression):
-    """search_entry.vector, a column only the PostgreSQL migration adds (so not a model field)."""
-
-    output_field = SearchVectorField()
-
-    def as_sql(self, compiler, connection):
-        return f"{compiler.quote_name_unless_alias('search_entry')}.vector", []
-
-
-class UnindexedMatch(Func):
-    """`vector @@ query` written so that the planner cannot take it to a GIN index."""
-
-    template = "COALESCE(%(expressions)s, FALSE)"
-    arg_joiner = " @@ "
-    output_field = BooleanField()
-
-
-class HiddenMatch(Func):
-    """`vector @@ (SELECT query)`: the query is a parameter the planner cannot look into, so it
-    takes the default share of matches (0.5 %) rather than its estimate from lexeme statistics,
-    which supposes words independent and can be off a hundredfold. With an id range, it then
-    always intersects the GIN bitmap with the primary key's range before reading rows."""
-
-    template = "%(vector)s @@ (SELECT %(query)s)"
-    output_field = BooleanField()
-
-    def as_sql(self, compiler, connection, **extra):
-        (vector, vector_params), (query, query_params) = (compiler.compile(e) for e in self.source_expressions)
-        return self.template % {"vector": vector, "query": query}, [*vector_params, *query_params]
-
-
-class Rank(SearchRank):
-    """ts_rank through search_rank() (sql.py), which the planner leaves until after ORDER BY … LIMIT."""
-
-    function = "search_rank"
-
-
 class RowConfig(Func):
     """The text search configuration of the row's language."""
 
@@ -106,95 +67,108 @@ class RowConfig(Func):
     output_field = TextField()
 
 
-def _query(query: Query, language: str) -> SearchQuery:
-    return SearchQuery(query.websearch(), config=CONFIGS.get(language, "simple_unaccent"), search_type="websearch")
-
-
-def match(entries: QuerySet, query: Query, languages: list[str], way: str = INDEX) -> QuerySet:
-    """Entries matching the query, with a `rank` (higher is better). `way`: how candidates() reads them."""
-    vector = Vector()
-    condition = Q()
-    ranks = []
-    for language in languages:
-        tsquery = _query(query, language)
-        if way == INDEX:
-            condition |= Q(language_id=language, _vector=tsquery)
-        else:
-            matches = UnindexedMatch(vector, tsquery) if way == SCAN else HiddenMatch(vector, tsquery)
-            condition |= Q(Q(language_id=language), matches)
-        ranks.append(When(language_id=language, then=Rank(vector, tsquery, normalization=Value(1))))
-    return (
-        entries.alias(_vector=vector)
-        .filter(condition)
-        .annotate(rank=Case(*ranks, default=Value(0.0), output_field=FloatField()))
-    )
+# How a band tests `vector @@ query` (%s: the query), by way:
+MATCHES = {
+    INDEX: "vector @@ %s",
+    # the planner cannot take this to a GIN index: rows are tested as the primary key reads them
+    SCAN: "COALESCE(vector @@ %s, FALSE)",
+    # the query a parameter the planner cannot look into: it takes the default share of matches
+    # (0.5 %) rather than its estimate from lexeme statistics, which supposes words independent
+    # and can be off a hundredfold, and so always ANDs the GIN bitmap with the id range's
+    RANGE: "vector @@ (SELECT %s)",
+}
+TSQUERY = "websearch_to_tsquery(%s::regconfig, %s)"
 
 
 def candidates(
     entries: QuerySet,
     query: Query,
     languages: list[str],
-    fields: tuple,
     limit: int,
     kept: float = 1.0,
     late: float | None = None,
-    tried: tuple[int, int] | None = None,
-) -> tuple[QuerySet, int | None]:
-    """How to look for the newest `limit` matches: (queryset, window). With a window (about that
-    many newest rows were searched) the answer only stands if it found `limit` matches, else call
-    again with tried=(window, matches found) for the next way. `kept`: about the share of rows
-    the filters other than language keep; `late`: the share kept by those of them the GIN index
-    does not apply (not INDEXED_FILTERS), which drop rows only once read (default: `kept`)."""
+) -> list[tuple[str, list]]:
+    """The newest `limit` matches, as bands of ids, newest first: (SQL, parameters) selecting a
+    band's newest `limit` matches (query.CANDIDATE_COLUMNS and their `rank`), the last band all
+    older ids. query._stats reads a band only while the bands before it found fewer than `limit`
+    matches, so a window that turns out too narrow costs the next band, not a second search.
+    `entries`: the filters; `kept`: about the share of rows the filters other than language keep;
+    `late`: the share kept by those of them the GIN index does not apply (not INDEXED_FILTERS),
+    which drop rows only once read (default: `kept`)."""
     statistics = table_statistics()
-    if tried:  # what the window showed
-        likely = most = tried[1] / tried[0]
-    else:
-        likely, most = (share * kept for share in estimated_share(query, languages))
+    newest, lexemes = _probe(query, languages)
+    likely, most = (share * kept for share in estimated_share(query, languages, lexemes))
     late = kept if late is None else late
-    way, window = _way(likely, most, late, statistics["rows"], limit, tried[0] if tried else 0)
-    if way == SCAN:
-        newest = SearchEntry.objects.order_by("-id").values("id")[window : window + 1]
-        recent = entries.filter(id__gt=Coalesce(Subquery(newest), Value(0)))
-    elif way == RANGE and (bound := newest_bound(window, statistics)) is not None:
-        recent = entries.filter(id__gt=bound)
-    else:
-        way, window, recent = INDEX, None, entries
+    where = entries.query.get_compiler(connection=connection).compile(entries.query.where)
+    bands, upper = [], None
+    for way, window in _ways(likely, most, late, statistics["rows"], limit):
+        lower = _lower_bound(window, newest, statistics)
+        if lower is None or (upper is not None and lower >= upper):
+            break
+        bands.append(_band(where, query, languages, way, limit, lower, upper))
+        upper = lower
+    return [*bands, _band(where, query, languages, INDEX, limit, None, upper)]
+
+
+def _band(
+    where: tuple[str, list], query: Query, languages: list[str], way: str, limit: int, lower, upper
+) -> tuple[str, list]:
+    """The newest `limit` matches with ids in (lower, upper] (None: no bound), and their rank."""
+    conditions, ranks, condition_params, rank_params = [], [], [], []
+    for language in languages:
+        tsquery = [CONFIGS.get(language, "simple_unaccent"), query.websearch()]
+        conditions.append(f"(language_id = %s AND {MATCHES[way] % TSQUERY})")
+        condition_params += [language, *tsquery]
+        # search_rank (sql.py): ts_rank, which the planner leaves until after ORDER BY … LIMIT
+        ranks.append(f"WHEN language_id = %s THEN search_rank(vector, {TSQUERY}, 1)")
+        rank_params += [language, *tsquery]
+    sql, params = [where[0], f"({' OR '.join(conditions)})"], [*where[1], *condition_params]
+    for bound, operator in ((lower, ">"), (upper, "<=")):
+        if bound is not None:
+            sql.append(f"id {operator} %s")
+            params.append(bound)
     # In a range, newest first but not along the primary key, which would read the range row by row.
-    order = (F("id") + 0).desc() if way == RANGE else "-id"
-    return match(recent, query, languages, way).order_by(order).values(*fields)[:limit], window
+    order = "id + 0" if way == RANGE else "id"
+    statement = (
+        f"SELECT {', '.join(CANDIDATE_COLUMNS)}, CASE {' '.join(ranks)} ELSE 0 END AS rank "  # noqa: S608
+        f"FROM search_entry WHERE {' AND '.join(sql)} ORDER BY {order} DESC LIMIT {int(limit)}"
+    )
+    return statement, [*rank_params, *params]
 
 
-def _way(likely: float, most: float, late: float, rows: int, limit: int, tried: int) -> tuple[str, int]:
-    """SCAN for a common query, RANGE for a middling one, INDEX for a rare one, with its window:
-    three times the rows expected to hold `limit` matches. A scan wasted on too few matches costs
-    the most, so it goes by the likely share of matching rows. A range reads every match of the
-    words in it, so it goes by a share between the likely and the most (too many matches cost
-    more than a second, wider range), and leaves selective filters that the GIN index does not
-    apply (`late`: the share of read rows they keep) to the index way (the planner then starts
-    from the sponsor's documents)."""
+def _ways(likely: float, most: float, late: float, rows: int, limit: int) -> list[tuple[str, int]]:
+    """The bands before the last (which reads all older matches through the GIN index): (way,
+    rows from the newest to the band's lower end). A common query is SCANned over three times
+    the rows expected to hold `limit` matches (a scan wasted on too few matches costs the most,
+    so it goes by the likely share), then on over WIDER times as many, stopping once it has
+    them all. A middling one gets a RANGE over three times the rows for a share between the
+    likely and the most (a range reads every match in it: too many cost more than the next band),
+    then one WIDER times as deep, in case the words go together more than the estimate supposes
+    or their matches are old. Filters the GIN index does not apply and that keep few rows
+    (`late`) go to the index (the planner then starts from the sponsor's documents)."""
     if likely >= SCAN_SHARE:
         way, window = SCAN, 3 * limit / likely
     elif likely > 0 and late >= MIN_KEPT:
         way, window = RANGE, 3 * limit / math.sqrt(likely * most)
     else:
-        return INDEX, 0
-    if window >= rows or window <= tried:
-        return INDEX, 0
-    return way, int(window)
+        return []
+    ways = [(way, window), (way, window * WIDER)] if late >= MIN_KEPT else [(way, window)]
+    return [(way, int(window)) for way, window in ways if window < rows]
 
 
-def newest_bound(window: int, statistics: dict) -> int | None:
-    """About the id of the `window`-th newest row, from the histogram of ids (None: all rows)."""
+def _lower_bound(window: int, newest: int | None, statistics: dict) -> int | None:
+    """About the id of the `window`-th newest row: the newest id less the span of ids that many
+    rows take at the end of the histogram of ids (rows added since ANALYZE are counted, as long as
+    they are as dense). None: the window holds about every row."""
     bounds, rows = statistics.get("bounds") or [], statistics["rows"]
-    if len(bounds) < 2 or not rows:
+    if newest is None or len(bounds) < 2 or not rows or window >= rows:
         return None
     # the bounds cut the rows into equal parts, the newest last
     position = (len(bounds) - 1) * (1 - window / rows)
-    if position <= 0:
-        return None
     below = int(position)
     above = bounds[min(below + 1, len(bounds) - 1)]
-    return int(bounds[below] + (above - bounds[below]) * (position - below))
+    lower = newest - (bounds[-1] - (bounds[below] + (above - bounds[below]) * (position - below)))
+    return int(lower) if lower > 0 else None
 
 
 def table_statistics() -> dict:
@@ -219,15 +193,15 @@ def table_statistics() -> dict:
     return _statistics
 
 
-def estimated_share(query: Query, languages: list[str]) -> tuple[float, float]:
+def estimated_share(query: Query, languages: list[str], lexemes: list[list[str]] | None = None) -> tuple[float, float]:
     """About what share of index rows match, likely and at most. A term matches at most as often
     as its rarest lexeme (half that for a phrase of words, not a compound: _phrase()). Terms that
     must all be there match at most as often as the rarest (when they go together) and at least
     as the product of their shares (when they are independent): likely the geometric mean. Groups
     between "or" add up; the most of any language counts. Lexemes as PostgreSQL makes them (its
-    stems differ from Snowball's here and there; compounds): one query."""
+    stems differ from Snowball's here and there; compounds): _probe()'s, else one query."""
     frequencies = table_statistics()["frequencies"]
-    lexemes = iter(_lexemes(query, languages))
+    lexemes = iter(_probe(query, languages)[1] if lexemes is None else lexemes)
     likely = most = 0.0
     for _language in languages:
         groups = []
@@ -252,8 +226,9 @@ def _phrase(term) -> bool:
     return term.phrase and " " in term.pg
 
 
-def _lexemes(query: Query, languages: list[str]) -> list[list[str]]:
-    """The lexemes of each positive term (in the order of estimated_share's loops)."""
+def _probe(query: Query, languages: list[str]) -> tuple[int | None, list[list[str]]]:
+    """The newest id in the index, and the lexemes of each positive term (in the order of
+    estimated_share's loops): one query. No positive term: (None, [])."""
     pairs = [
         (CONFIGS.get(language, "simple_unaccent"), term.pg)
         for language in languages
@@ -262,14 +237,15 @@ def _lexemes(query: Query, languages: list[str]) -> list[list[str]]:
         if not term.negated
     ]
     if not pairs:
-        return []
+        return None, []
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT tsvector_to_array(to_tsvector(c::regconfig, t)) "
+            "SELECT tsvector_to_array(to_tsvector(c::regconfig, t)), (SELECT max(id) FROM search_entry) "
             "FROM unnest(%s::text[], %s::text[]) WITH ORDINALITY AS x(c, t, n) ORDER BY n",
             [[c for c, _ in pairs], [t for _, t in pairs]],
         )
-        return [row[0] for row in cursor.fetchall()]
+        rows = cursor.fetchall()
+    return rows[0][1], [row[0] for row in rows]
 
 
 def with_snippets(entries: QuerySet, query: Query) -> QuerySet:
@@ -304,7 +280,6 @@ def with_snippets(entries: QuerySet, query: Query) -> QuerySet:
     )
 
 
-def snippet(entry, query: Query) -> str:
-    """The excerpt, HTML-escaped, with START/STOP marks."""
-    text = entry.paragraph_text.text if entry.paragraph_text_id else entry.footnote_text.text
-    return ellipsize(entry.marked, escape(text))
+def snippet(text: str, marked: str, query: Query, language: str) -> str:
+    """The excerpt, HTML-escaped, with START/STOP marks (`marked`: with_snippets')."""
+    return ellipsize(marked, escape(text))

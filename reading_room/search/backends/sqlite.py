@@ -9,10 +9,11 @@ phrases over the stems, so word order and adjacency are checked by the index.
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from django.db.models import QuerySet, Value
 from django.utils.html import escape
 
 from ..text import Query, highlight
+from . import CANDIDATE_COLUMNS
 
 
 def match(entries: QuerySet, query: Query, languages: list[str]) -> QuerySet:
@@ -29,16 +30,18 @@ def match(entries: QuerySet, query: Query, languages: list[str]) -> QuerySet:
     )
 
 
-def candidates(entries: QuerySet, query: Query, languages: list[str], fields: tuple, limit: int, **kwargs):
-    """The newest `limit` matches (see postgres.candidates): FTS5 finds them all, cheaply enough here."""
-    return match(entries, query, languages).order_by("-id").values(*fields)[:limit], None
+def candidates(entries: QuerySet, query: Query, languages: list[str], limit: int, **kwargs) -> list[tuple[str, list]]:
+    """The newest `limit` matches, in one band (see postgres.candidates): FTS5 finds them all,
+    cheaply enough here."""
+    newest = match(entries, query, languages).order_by("-id").values(*CANDIDATE_COLUMNS, "rank")[:limit]
+    return [newest.query.sql_with_params()]
 
 
 def with_snippets(entries: QuerySet, query: Query) -> QuerySet:
-    return entries
+    """No snippet from the database: snippet() marks the text in Python."""
+    return entries.annotate(marked=Value(""))
 
 
-def snippet(entry, query: Query) -> str:
-    """The excerpt, HTML-escaped, with START/STOP marks."""
-    text = entry.paragraph_text.text if entry.paragraph_text_id else entry.footnote_text.text
-    return escape(highlight(text, query, entry.language_id))
+def snippet(text: str, marked: str, query: Query, language: str) -> str:
+    """The text, HTML-escaped, with START/STOP marks."""
+    return escape(highlight(text, query, language))
