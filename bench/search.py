@@ -8,7 +8,7 @@ creating it if needed, then migrates, loads the States, imports the sample and r
 50 queries (English and French; words, phrases, accents, filters) then runs --repeat times after a
 warm-up: once through `search()` (the database work of a results page) and once as the whole
 page through Django's test client (plus templates). Prints p50/p95/max per measure, the queries
-per page, and EXPLAIN ANALYZE of the slowest query's main statement.
+per page, and EXPLAIN ANALYZE of the slowest query's main statement. Production settings (DEBUG off).
 """
 
 import argparse
@@ -97,7 +97,7 @@ def ensure_database(url: str) -> None:
 
 def prepare(env: dict, documents: int) -> None:
     manage = [sys.executable, "manage.py"]
-    for args in (["migrate", "--noinput", "-v0"], ["load_states"]):
+    for args in (["migrate", "--noinput", "-v0"], ["collectstatic", "--noinput", "-v0"], ["load_states"]):
         subprocess.run([*manage, *args], env=env, cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
     imported = subprocess.run([*manage, "import_document", "sample/"], env=env, cwd=ROOT, capture_output=True)
     if imported.returncode:  # the sample is a nicety here; the corpus is generated
@@ -201,12 +201,16 @@ def main() -> None:
     if not url.startswith("postgres"):
         sys.exit("The search benchmark runs on PostgreSQL: set DATABASE_URL=postgres://…")
     ensure_database(url)
+    # production settings, as bench/serve.py's (DEBUG off, hashed static files)
     env = {
         **os.environ,
         "DATABASE_URL": url,
         "DJANGO_SETTINGS_MODULE": "reading_room.settings",
-        "DEBUG": "true",
+        "DEBUG": "false",
+        "SECRET_KEY": "bench-only",
         "ALLOWED_HOSTS": "127.0.0.1",
+        "SECURE_COOKIES": "false",
+        "SECURE_SSL_REDIRECT": "false",
     }
     prepare(env, args.documents)
     os.environ.update(env)

@@ -12,7 +12,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils.html import escape
 
-from reading_room.documents.models import Document, DocumentText, Paragraph, ParagraphText
+from reading_room.documents.models import Document, DocumentText, Paragraph, ParagraphText, StateName
 from reading_room.search.models import SearchEntry
 from reading_room.search.text import Query, highlight, marked_html, stems
 from tests.factories import make_texts_document
@@ -248,6 +248,26 @@ def test_facets_count_the_matches(client, corpus):
     assert facets["Rappelant"] == 1  # "Rappelant en outre" counts as "Rappelant"
     assert facets["Calls upon"] == 1 and facets["Décide"] == 1
     assert 'href="?q=terrorisme+OR+terrorism+OR+drogue&amp;sponsor=KGZ"' in html
+
+
+def test_sponsors_are_named_in_the_interface_language_else_in_english(client, corpus):
+    StateName.objects.filter(state__iso3="CHN", language_id="fr").delete()
+    client.cookies["django_language"] = "fr"
+    html = get(client, q="terrorisme OR terrorism OR drogue")
+    assert re.findall(r'sponsor=(\w+)"[^>]*>([^<]+)</a> <span class="count">(\d+)', html)[:2] == [
+        ("CHN", "State CHN", "3"),  # no French name: the English one
+        ("KGZ", "Kirghizistan", "2"),
+    ]
+
+
+def test_the_sponsor_facet_lists_the_most_frequent_first_up_to_twelve(client, languages):
+    paragraphs = [("pp1", "preambular", {"en": ("Noting", "Noting Samarkand,")})]
+    for number in range(14):
+        sponsors = [f"S{chr(65 + i)}A" for i in range(number + 1)]  # SAA sponsors 14 documents, SNA one
+        make_texts_document(f"A/79/L.{100 + number}", paragraphs, session=79, sponsors=sponsors)
+    html = get(client, q="Samarkand")
+    sponsors = re.findall(r'sponsor=(\w+)"[^>]*>[^<]+</a> <span class="count">(\d+)', html)
+    assert sponsors == [(f"S{chr(65 + i)}A", str(14 - i)) for i in range(12)]
 
 
 def test_a_chosen_filter_can_be_removed(client, corpus):

@@ -32,7 +32,6 @@ from reading_room.documents.models import (
     Language,
     ParagraphText,
     Sponsorship,
-    StateName,
 )
 
 from .backends import backend
@@ -211,10 +210,12 @@ def search(params: Params, languages: list[Language]) -> Results:
 
 
 def _stats(bands: list[tuple[str, list]], page: int) -> tuple[dict, list[int]]:
-    """One statement: the total, every facet's counts and the ids of the requested page. `bands`:
-    the backend's candidates, (SQL, parameters) newest ids first; each is read only if those
-    before it found fewer matches than it may return."""
+    """One statement: the total, every facet's counts (the sponsors': the most frequent, with the
+    States' names in the interface language, else English) and the ids of the requested page.
+    `bands`: the backend's candidates, (SQL, parameters) newest ids first; each is read only if
+    those before it found fewer matches than it may return."""
     limit, sql, params = max_hits() + 1, [band for band, _ in bands], [p for _, band in bands for p in band]
+    params.append((get_language() or "en").split("-")[0])
     offset = (page - 1) * PAGE_SIZE
     text = "varchar" if connection.vendor == "postgresql" else "text"
     sponsorships = "JOIN documents_sponsorship s ON s.document_id = per_document.document_id"
@@ -237,8 +238,12 @@ def _stats(bands: list[tuple[str, list]], page: int) -> tuple[dict, list[int]]:
         UNION ALL SELECT 'kind', kind, NULL, COUNT(*) FROM hits GROUP BY kind
         UNION ALL SELECT 'opening', opening, language_id, COUNT(*) FROM hits
             WHERE opening <> '' GROUP BY opening, language_id
-        UNION ALL SELECT 'sponsor', CAST(s.state_id AS {text}), NULL, SUM(n) FROM per_document
-            {sponsorships} GROUP BY s.state_id
+        UNION ALL SELECT 'sponsor', st.iso3, COALESCE(named.name, english.name), top.n FROM (
+            SELECT s.state_id, SUM(n) AS n FROM per_document {sponsorships}
+            GROUP BY s.state_id ORDER BY SUM(n) DESC, s.state_id LIMIT {FACET_SIZE}
+        ) top JOIN documents_state st ON st.id = top.state_id
+        LEFT JOIN documents_statename named ON named.state_id = top.state_id AND named.language_id = %s
+        LEFT JOIN documents_statename english ON english.state_id = top.state_id AND english.language_id = 'en'
         UNION ALL SELECT 'hit', CAST(id AS {text}), NULL, rank FROM (
             SELECT id, rank FROM hits ORDER BY rank DESC, id LIMIT {PAGE_SIZE} OFFSET {offset}
         ) page
@@ -247,11 +252,12 @@ def _stats(bands: list[tuple[str, list]], page: int) -> tuple[dict, list[int]]:
     ranked: list[tuple[float, int]] = []
     with connection.cursor() as cursor:
         cursor.execute(statement, params)
-        for name, value, language, number in cursor.fetchall():
+        # `extra`: an opening phrase's language, a sponsor's name
+        for name, value, extra, number in cursor.fetchall():
             if name == "hit":
                 ranked.append((-float(number), int(value)))
-            elif name == "opening":
-                counts[("opening", (value, language))] = int(number)
+            elif name in ("opening", "sponsor"):
+                counts[(name, (value, extra))] = int(number)
             else:
                 counts[(name, value)] = int(number)
     return counts, [i for _, i in sorted(ranked)]
@@ -275,15 +281,14 @@ def _candidates(bands: list[str], limit: int) -> str:
 
 def _facets(params: Params, counts: dict) -> list[Facet]:
     groups: dict[str, list[tuple[str, str | None, int]]] = {}
+    names: dict[str, str] = {}  # sponsor: ISO3 → name
     for (name, value), number in counts.items():
+        language = None
         if name == "opening":
             value, language = value
-        else:
-            language = None
+        elif name == "sponsor":
+            value, names[value] = value
         groups.setdefault(name, []).append((value, language, number))
-    top_sponsors = sorted(groups.get("sponsor", []), key=lambda v: (-v[2], int(v[0])))[:FACET_SIZE]
-    state_ids = [int(v) for v, _, _ in top_sponsors]
-    states = _state_names(state_ids) if state_ids else {}
     labels = {
         "body": dict(Document.Body.choices),
         "type": dict(Document.Kind.choices),
@@ -299,17 +304,15 @@ def _facets(params: Params, counts: dict) -> list[Facet]:
         ("sponsor", _("Sponsor")),
     ]
     for name, title in spec:
-        values = top_sponsors if name == "sponsor" else sorted(groups.get(name, []), key=lambda v: (-v[2], str(v[0])))
-        values = values[:FACET_SIZE]
+        values = sorted(groups.get(name, []), key=lambda v: (-v[2], str(v[0])))[:FACET_SIZE]
         if name == "session":
             values.sort(key=lambda v: -int(v[0]))
         items = []
         for value, language, number in values:
             if name == "sponsor":
-                iso3, label = states.get(int(value), ("", ""))
-                if not iso3:
+                label = names[value]
+                if not label:  # a State with no name (not one the loader knows)
                     continue
-                value = iso3
             else:
                 label = str(labels[name].get(value, value)) if name in labels else value
                 if name in labels:
@@ -326,16 +329,6 @@ def _facets(params: Params, counts: dict) -> list[Facet]:
         if items or facet.selected:
             facets.append(facet)
     return facets
-
-
-def _state_names(ids: list[int]) -> dict[int, tuple[str, str]]:
-    """State id → (ISO3, name in the interface language, else English)."""
-    language = (get_language() or "en").split("-")[0]
-    names: dict[int, tuple[str, str]] = {}
-    rows = StateName.objects.filter(state_id__in=ids, language_id__in=[language, "en"]).select_related("state")
-    for row in sorted(rows, key=lambda r: r.language_id != language):
-        names.setdefault(row.state_id, (row.state.iso3, row.name))
-    return names
 
 
 def _hits(ids: list[int], query: Query, engine, languages: list[Language]) -> list[Hit]:
