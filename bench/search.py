@@ -95,6 +95,16 @@ def ensure_database(url: str) -> None:
             print(f"created database {name}")
 
 
+def _blocks() -> tuple[int, int]:
+    """This database's page reads so far: (found in shared_buffers, asked of the OS)."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_stat_force_next_flush(), pg_stat_clear_snapshot()")
+        cursor.execute("SELECT blks_hit, blks_read FROM pg_stat_database WHERE datname = current_database()")
+        return cursor.fetchone()
+
+
 def prepare(env: dict, documents: int) -> None:
     manage = [sys.executable, "manage.py"]
     for args in (["migrate", "--noinput", "-v0"], ["collectstatic", "--noinput", "-v0"], ["load_states"]):
@@ -139,19 +149,34 @@ def measure(repeat: int, max_hits: int | None) -> None:
     with connection.cursor() as cursor:
         cursor.execute("SELECT count(*) FILTER (WHERE kind <> 'footnote'), count(*) FROM search_entry")
         paragraphs, entries = cursor.fetchone()
-        cursor.execute("SELECT pg_size_pretty(pg_total_relation_size('search_entry'))")
-        size = cursor.fetchone()[0]
+        cursor.execute(
+            "SELECT pg_size_pretty(pg_total_relation_size('search_entry')), pg_database_size(current_database()), "
+            "pg_size_pretty(pg_database_size(current_database())), current_setting('shared_buffers'), "
+            "pg_size_bytes(current_setting('shared_buffers'))"
+        )
+        size, database_bytes, database, buffers, buffer_bytes = cursor.fetchone()
     print(
         f"corpus: {paragraphs} paragraph texts, {entries} index rows ({size} with indexes), "
         f"{SearchEntry.objects.values('document_id').distinct().count()} documents"
     )
+    print(f"database {database}, PostgreSQL shared_buffers {buffers}")
+    if buffer_bytes < database_bytes / 4:
+        # docs/deploy.md: each search reads a few thousand pages; with buffers much smaller than the
+        # database, the 50 queries evict each other's pages, which then come from the OS's cache
+        print(
+            "note: shared_buffers is small for this database (PostgreSQL's default is 128MB; "
+            "docs/deploy.md recommends about a quarter of the RAM)"
+        )
     client = Client()
     languages = list(Language.objects.all())
     timings: dict[str, list[float]] = {"search()": [], "page": []}
     per_query: dict[int, list[float]] = {i: [] for i in range(len(QUERIES))}
     queries_per_page = set()
     totals = {}
+    blocks = None
     for round_number in range(repeat + 1):  # round 0 warms the caches
+        if round_number == 1:
+            blocks = _blocks()
         for i, spec in enumerate(QUERIES):
             params = Params.from_get(QueryDict(urlencode(spec)), [lang.code for lang in languages])
             started = time.perf_counter()
@@ -168,9 +193,15 @@ def measure(repeat: int, max_hits: int | None) -> None:
                 timings["page"].append(page)
                 per_query[i].append(elapsed)
                 queries_per_page.add(len(ctx))
+    hit, read = (after - before for after, before in zip(_blocks(), blocks, strict=True))
     from reading_room.search.query import max_hits as cap
 
     print(f"\n{len(QUERIES)} queries x {repeat} runs (after one warm-up run), SEARCH_MAX_HITS={cap()}")
+    searches = 2 * len(QUERIES) * repeat  # search() and the page
+    print(
+        f"pages read per search: {hit / searches:.0f} found in shared_buffers, "
+        f"{read / searches:.0f} asked of the OS ({read / max(hit + read, 1):.1%})"
+    )
     print(f"{'measure':10} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}")
     for name, values in timings.items():
         print(f"{name:10} {percentile(values, 50):8.1f} {percentile(values, 95):8.1f} {max(values):8.1f}")

@@ -16,9 +16,9 @@ keep 500 is what makes a search slow. Three ways (candidates()), by the share of
 The share is estimated from PostgreSQL's lexeme statistics (pg_stats.most_common_elems) for the
 query's lexemes as PostgreSQL makes them. A range or a scan covers a window of newest rows sized
 for three times the matches needed. If it finds too few (the words go together more than
-supposed, or the matches are old), a wider band of older ids is read by RANGE, and the rest by
-INDEX, in the same statement, only as far as needed: the result is the same whichever band found
-it.
+supposed, or the matches are old), a band of older ids WIDER times as deep is read the same way,
+then the rest by INDEX: bands of one statement, each read only as far as needed (query._stats).
+The result is the same whichever band found it.
 """
 
 from __future__ import annotations
