@@ -16,8 +16,8 @@ keep 500 is what makes a search slow. Three ways (candidates()), by the share of
 The share is estimated from PostgreSQL's lexeme statistics (pg_stats.most_common_elems) for the
 query's lexemes as PostgreSQL makes them. A range or a scan covers a window of newest rows sized
 for three times the matches needed. If it finds too few (the words go together more than
-supposed, or the matches are old), a band of older ids WIDER times as deep is read the same way,
-then the rest by INDEX: bands of one statement, each read only as far as needed (query._stats).
+supposed, or the matches are old), deeper bands of older ids are read the same way, then the
+rest by INDEX: bands of one statement, each read only as far as needed (query._stats).
 The result is the same whichever band found it.
 """
 
@@ -50,7 +50,9 @@ SHORT = 300  # characters: a text this short is shown whole
 # index within a range of newest ids; or the newest rows read one by one along the primary key.
 INDEX, RANGE, SCAN = "index", "range", "scan"
 SCAN_SHARE = 0.02  # from this share of rows matching, reading rows one by one is the fastest
-WIDER = 8  # the second band: this many times as many rows as the first
+# The bands before the last, in rows from the newest, as multiples of the first band's (_ways()).
+SCAN_DEPTHS = (1, 8)
+RANGE_DEPTHS = (1, 3, 9)
 MIN_KEPT = 0.25  # a range under filters keeping fewer rows reads too many matches they drop
 # Filters (query.FILTERS) on columns of the GIN indexes (sql.PG_FILTER_COLUMNS; the language picks
 # the index): the index leaves out the matches they drop, so no row is read only to be dropped.
@@ -140,20 +142,22 @@ def _ways(likely: float, most: float, late: float, rows: int, limit: int) -> lis
     """The bands before the last (which reads all older matches through the GIN index): (way,
     rows from the newest to the band's lower end). A common query is SCANned over three times
     the rows expected to hold `limit` matches (a scan wasted on too few matches costs the most,
-    so it goes by the likely share), then on over WIDER times as many, stopping once it has
-    them all. A middling one gets a RANGE over three times the rows for a share between the
-    likely and the most (a range reads every match in it: too many cost more than the next band),
-    then one WIDER times as deep, in case the words go together more than the estimate supposes
-    or their matches are old. Filters the GIN index does not apply and that keep few rows
-    (`late`) go to the index (the planner then starts from the sponsor's documents)."""
+    so it goes by the likely share), then on over SCAN_DEPTHS times as many, stopping once it
+    has them all. A middling one gets a RANGE over three times the rows for a share between the
+    likely and the most, then ranges RANGE_DEPTHS times as deep, in case the words go together
+    more than the estimate supposes or their matches are old: a range reads every match in it,
+    so each reaches only a few times deeper than the one before. Filters the GIN index does not
+    apply and that keep few rows (`late`) go to the index (the planner then starts from the
+    sponsor's documents)."""
     if likely >= SCAN_SHARE:
-        way, window = SCAN, 3 * limit / likely
+        way, window, depths = SCAN, 3 * limit / likely, SCAN_DEPTHS
     elif likely > 0 and late >= MIN_KEPT:
-        way, window = RANGE, 3 * limit / math.sqrt(likely * most)
+        way, window, depths = RANGE, 3 * limit / math.sqrt(likely * most), RANGE_DEPTHS
     else:
         return []
-    ways = [(way, window), (way, window * WIDER)] if late >= MIN_KEPT else [(way, window)]
-    return [(way, int(window)) for way, window in ways if window < rows]
+    if late < MIN_KEPT:
+        depths = depths[:1]
+    return [(way, int(window * depth)) for depth in depths if window * depth < rows]
 
 
 def _lower_bound(window: int, newest: int | None, statistics: dict) -> int | None:
