@@ -17,10 +17,10 @@ import statistics
 import subprocess
 import sys
 import time
-from pathlib import Path
 from urllib.parse import urlencode, urlparse
 
-ROOT = Path(__file__).resolve().parent.parent
+from server import ROOT, environment
+
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/reading_room_bench"
 
 QUERIES = [
@@ -232,17 +232,7 @@ def main() -> None:
     if not url.startswith("postgres"):
         sys.exit("The search benchmark runs on PostgreSQL: set DATABASE_URL=postgres://…")
     ensure_database(url)
-    # production settings, as bench/serve.py's (DEBUG off, hashed static files)
-    env = {
-        **os.environ,
-        "DATABASE_URL": url,
-        "DJANGO_SETTINGS_MODULE": "reading_room.settings",
-        "DEBUG": "false",
-        "SECRET_KEY": "bench-only",
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "SECURE_COOKIES": "false",
-        "SECURE_SSL_REDIRECT": "false",
-    }
+    env = environment(DATABASE_URL=url)  # production settings, as the other benches'
     prepare(env, args.documents)
     os.environ.update(env)
     sys.path.insert(0, str(ROOT))

@@ -23,7 +23,9 @@ PY = sys.executable
 PORT = 8011
 
 
-def environment(tmp: Path, **extra: str) -> dict[str, str]:
+def environment(tmp: Path | None = None, **extra: str) -> dict[str, str]:
+    """Production settings; the database: `extra`'s DATABASE_URL, else the environment's, else a
+    throwaway SQLite file in `tmp`."""
     return {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "reading_room.settings",
@@ -32,7 +34,9 @@ def environment(tmp: Path, **extra: str) -> dict[str, str]:
         "ALLOWED_HOSTS": "127.0.0.1",
         "SECURE_COOKIES": "false",
         "SECURE_SSL_REDIRECT": "false",
-        "DATABASE_URL": os.environ.get("DATABASE_URL") or f"sqlite:///{tmp / 'bench.sqlite3'}",
+        "DATABASE_URL": extra.get("DATABASE_URL")
+        or os.environ.get("DATABASE_URL")
+        or f"sqlite:///{tmp / 'bench.sqlite3'}",
         **extra,
     }
 
