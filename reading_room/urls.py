@@ -14,7 +14,7 @@ register_converter(converters.EidConverter, "eid")
 # language is switched with links). The reader, paragraph and print pages compress once, when
 # cached (documents/pages.py). The admin is left alone.
 urlpatterns = [
-    path("", gzip_page(views.index), name="index"),
+    path("", gzip_page(search_views.home), name="index"),
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
     path("language/<str:code>/", views.interface_language, name="interface-language"),

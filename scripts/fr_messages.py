@@ -186,6 +186,8 @@ FR = {
     "No results on this page.": "Aucun résultat sur cette page.",
     "First page": "Première page",
     "Result pages": "Pages de résultats",
+    "Pages of documents": "Pages de documents",
+    "Documents %(first)s–%(last)s of %(total)s": "Documents %(first)s à %(last)s sur %(total)s",
     "Previous": "Précédent",
     "Next": "Suivant",
     "Sessions": "Sessions",

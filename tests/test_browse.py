@@ -1,5 +1,7 @@
 """Browsing without a query: documents by session, by sponsor, and the home page's filters."""
 
+import re
+
 import pytest
 
 from reading_room.documents.models import Document
@@ -109,3 +111,61 @@ def test_browse_pages_make_few_queries(client, documents, django_assert_max_num_
         html(client, "/sessions/78/")
     with django_assert_max_num_queries(4):
         html(client, "/sponsors/")
+
+
+@pytest.fixture
+def two_a_page(monkeypatch):
+    monkeypatch.setattr("reading_room.search.browse.PAGE_SIZE", 2)
+
+
+def listed(page: str) -> list[str]:
+    """The symbols in the documents table, in order."""
+    return re.findall(r'<td><a href="[^"]+">([^<]+)</a></td>', page)
+
+
+def test_the_home_page_lists_the_newest_documents_a_page_at_a_time(client, documents, two_a_page):
+    for document, date in zip(documents[:3], ["2024-12-01", "2023-06-01", "2024-01-15"], strict=True):
+        Document.objects.filter(pk=document.pk).update(date=date)
+    first = html(client, "/")
+    assert listed(first) == ["A/79/L.5", "S/RES/2719(2023)"]
+    assert "Documents 1–2 of 3" in first
+    assert '<a rel="next" href="?page=2">' in first and 'rel="prev"' not in first
+    second = html(client, "/?page=2")
+    assert listed(second) == ["A/78/L.9"]
+    assert "Documents 3–3 of 3" in second and '<a rel="prev" href=".">' in second  # page 1: no ?page
+    assert '<span aria-current="page">2</span>' in second
+
+
+def test_undated_documents_come_last_on_every_database(client, documents, two_a_page):
+    Document.objects.filter(pk=documents[0].pk).update(date=None)
+    Document.objects.filter(pk__in=[d.pk for d in documents[1:3]]).update(date="2023-06-01")
+    assert listed(html(client, "/?page=2")) == ["A/79/L.5"]
+
+
+def test_page_links_keep_the_filters_and_filters_go_back_to_the_first_page(client, documents, monkeypatch):
+    monkeypatch.setattr("reading_room.search.browse.PAGE_SIZE", 1)
+    page = html(client, "/?type=resolution&page=2")
+    assert '<a rel="prev" href="?type=resolution">' in page
+    assert 'href="?type=resolution&amp;body=SC"' not in page  # facets are in DOCUMENT_FILTERS order
+    assert 'href="?body=SC&amp;type=resolution"' in page  # a filter link: no page
+    sponsor = html(client, "/sponsors/KGZ/?session=79")
+    assert "1 document" in sponsor and "search-pager" not in sponsor  # one page: no pager
+    session = html(client, "/sessions/78/")
+    assert '<a rel="next" href="?page=2">' in session  # the path's filter stays in the path
+
+
+@pytest.mark.parametrize("number", ["abc", "0", "-1", "2.5", "9" * 5000, "99"])
+def test_a_bad_page_number_shows_a_page_of_documents(client, documents, two_a_page, number):
+    page = html(client, f"/?page={number}")
+    assert len(listed(page)) in (1, 2) and "Documents" in page
+
+
+def test_a_page_of_documents_makes_the_same_queries_whatever_its_size(
+    client, documents, monkeypatch, django_assert_num_queries
+):
+    monkeypatch.setattr("reading_room.search.browse.PAGE_SIZE", 1)
+    with django_assert_num_queries(6):  # count, three facets, the page, its titles
+        html(client, "/")
+    monkeypatch.setattr("reading_room.search.browse.PAGE_SIZE", 50)
+    with django_assert_num_queries(6):
+        html(client, "/")

@@ -330,11 +330,17 @@ def _sponsors(document: Document, shown: list[Language]) -> dict[str, list[str]]
 
 
 def document_list():
-    """Documents for the index, with their titles and sponsor counts, in two queries."""
-    from django.db.models import Count
+    """Documents for the index, newest first, with their titles and sponsor counts, in two queries.
+    The order is explicit: Meta.ordering does not apply to a query that groups, and pages of the
+    list need an order that never changes (hence the id last)."""
+    from django.db.models import Count, F, OuterRef, Subquery
+    from django.db.models.functions import Coalesce
 
+    # a subquery, not a join: counted for the page's rows only, and the page's count stays simple
+    sponsors = Sponsorship.objects.filter(document=OuterRef("pk")).values("document").annotate(n=Count("*"))
     return (
         Document.objects.published()
-        .annotate(sponsor_count=Count("sponsorships"))
+        .annotate(sponsor_count=Coalesce(Subquery(sponsors.values("n")), 0))
+        .order_by(F("date").desc(nulls_last=True), "symbol", "id")
         .prefetch_related(Prefetch("texts", queryset=DocumentText.objects.filter(published=True)))
     )

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET
 from . import pages
 from .cards import paragraph_card
 from .models import Document
-from .reading import Reading, document_list, parse_view, read_document, view_choices
+from .reading import Reading, parse_view, read_document, view_choices
 from .rows import render_notes, render_rows
 
 
@@ -39,11 +39,6 @@ def interface_language(request: HttpRequest, code: str) -> HttpResponse:
     )
     add_never_cache_headers(response)
     return response
-
-
-@require_GET
-def index(request: HttpRequest) -> HttpResponse:
-    return render(request, "documents/index.html", {"documents": document_list()})
 
 
 def _document_or_404(symbol: str) -> Document:

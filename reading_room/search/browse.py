@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
+from django.core.paginator import Page, Paginator
 from django.db.models import Count, QuerySet
 from django.http import QueryDict
 from django.utils.translation import get_language
@@ -13,7 +14,10 @@ from django.utils.translation import gettext_lazy as _
 from reading_room.documents.models import Document, Sponsorship, State
 from reading_room.documents.reading import sort_key
 
+from .paging import Pager, pager
+
 DOCUMENT_FILTERS = ("body", "session", "type", "sponsor")
+PAGE_SIZE = 50  # documents a page: a corpus of thousands is browsed a page at a time
 
 
 def document_filters(get: QueryDict) -> dict[str, str]:
@@ -44,6 +48,32 @@ def filter_documents(documents: QuerySet, filters: dict[str, str]) -> QuerySet:
     return documents
 
 
+def browse_url(filters: dict[str, str], fixed: tuple[str, ...] = (), page: int = 1, **changes: str | None) -> str:
+    """This page's URL with some filters changed (None removes one), back to the first page unless
+    given; `fixed` filters come from the page's path, not its query string."""
+    pairs = {**filters, **changes}
+    query = [(k, v) for k in DOCUMENT_FILTERS if k not in fixed and (v := pairs.get(k))]
+    if page > 1:
+        query.append(("page", str(page)))
+    return f"?{urlencode(query)}" if query else "."
+
+
+@dataclass
+class DocumentPage:
+    page: Page  # its object_list: the documents shown
+    pager: Pager
+
+
+def document_page(
+    documents: QuerySet, get: QueryDict, filters: dict[str, str], fixed: tuple[str, ...] = ()
+) -> DocumentPage:
+    """The page of `documents` that ?page= asks for: the first if it is not a number, the last if it
+    is past the end (a shared link to a page that has since shrunk still shows documents)."""
+    page = Paginator(documents, PAGE_SIZE).get_page(get.get("page"))
+    number, pages = page.number, page.paginator.num_pages
+    return DocumentPage(page, pager(number, pages, lambda n: browse_url(filters, fixed, page=n)))
+
+
 def state_names(states: list[State]) -> dict[int, str]:
     """State id → its name in the interface language (else English, else the ISO code); names prefetched."""
     language = (get_language() or "en").split("-")[0]
@@ -66,12 +96,6 @@ def document_facets(filters: dict[str, str], fixed: tuple[str, ...] = ()) -> lis
     """(name, title, choices) for body, session and type among published documents under the other
     filters; each choice links to this page with that filter set (or removed, if it is the current
     one). `fixed` filters come from the page's path, not its query string."""
-
-    def url(name: str, value: str | None) -> str:
-        pairs = {**filters, name: value}
-        query = urlencode([(k, v) for k in DOCUMENT_FILTERS if k not in fixed and (v := pairs.get(k))])
-        return f"?{query}" if query else "."
-
     published = Document.objects.published()
     facets = []
     labels = {"body": dict(Document.Body.choices), "type": dict(Document.Kind.choices)}
@@ -96,7 +120,12 @@ def document_facets(filters: dict[str, str], fixed: tuple[str, ...] = ()) -> lis
             label = str(labels[name].get(value, value)) if name in labels else value
             current = filters.get(name) == value
             choices.append(
-                Choice(label[:1].upper() + label[1:], row["n"], url(name, None if current else value), current)
+                Choice(
+                    label[:1].upper() + label[1:],
+                    row["n"],
+                    browse_url(filters, fixed, **{name: None if current else value}),
+                    current,
+                )
             )
         if len(choices) > 1 or filters.get(name):
             facets.append((name, title, choices))

@@ -36,6 +36,7 @@ from reading_room.documents.models import (
 
 from .backends import backend
 from .models import SearchEntry
+from .paging import Pager, pager
 from .text import MAX_QUERY_CHARS, Query, marked_html, marked_words
 
 PAGE_SIZE = 20
@@ -150,20 +151,8 @@ class Results:
         return self.first + len(self.hits) - 1
 
     @property
-    def pager(self) -> list[dict]:
-        """Previous, a window of page numbers, next: each with its URL."""
-        if self.pages == 1:
-            return []
-        low, high = max(1, self.page - 3), min(self.pages, self.page + 3)
-        return [{"number": n, "url": self.params.url(page=n), "current": n == self.page} for n in range(low, high + 1)]
-
-    @property
-    def previous_url(self) -> str:
-        return self.params.url(page=self.page - 1) if self.page > 1 else ""
-
-    @property
-    def next_url(self) -> str:
-        return self.params.url(page=self.page + 1) if self.page < self.pages else ""
+    def pager(self) -> Pager:
+        return pager(self.page, self.pages, lambda n: self.params.url(page=n))
 
 
 def filtered_entries(params: Params) -> QuerySet:

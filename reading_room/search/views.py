@@ -12,7 +12,14 @@ from django.views.decorators.vary import vary_on_headers
 from reading_room.documents.models import Document, Language, State
 from reading_room.documents.reading import document_list
 
-from .browse import document_facets, document_filters, filter_documents, sponsor_counts, state_names
+from .browse import (
+    document_facets,
+    document_filters,
+    document_page,
+    filter_documents,
+    sponsor_counts,
+    state_names,
+)
 from .query import Params, search
 
 
@@ -32,6 +39,19 @@ def search_page(request: HttpRequest) -> HttpResponse:
     return render(request, template, context)
 
 
+def _documents(request: HttpRequest, template: str, filters: dict[str, str], fixed: tuple[str, ...] = (), **context):
+    """A browse page: the documents under `filters`, a page at a time, with the facets of the
+    filters not `fixed` by the page's path."""
+    listing = document_page(filter_documents(document_list(), filters), request.GET, filters, fixed)
+    context.update(listing=listing, filters=filters, facets=document_facets(filters, fixed=fixed))
+    return render(request, template, context)
+
+
+@require_GET
+def home(request: HttpRequest) -> HttpResponse:
+    return _documents(request, "documents/index.html", document_filters(request.GET))
+
+
 @require_GET
 def sessions(request: HttpRequest) -> HttpResponse:
     rows = (
@@ -47,15 +67,14 @@ def sessions(request: HttpRequest) -> HttpResponse:
 @require_GET
 def session(request: HttpRequest, session: int) -> HttpResponse:
     filters = {**document_filters(request.GET), "session": str(session)}
-    documents = filter_documents(document_list(), filters)
-    facets = document_facets(filters, fixed=("session",))
-    context = {
-        "title": _("Session %(session)s") % {"session": session},
-        "documents": documents,
-        "facets": facets,
-        "up": ("sessions", _("All sessions")),
-    }
-    return render(request, "search/documents.html", context)
+    return _documents(
+        request,
+        "search/documents.html",
+        filters,
+        fixed=("session",),
+        title=_("Session %(session)s") % {"session": session},
+        up=("sessions", _("All sessions")),
+    )
 
 
 @require_GET
@@ -73,13 +92,12 @@ def sponsor(request: HttpRequest, iso3: str) -> HttpResponse:
     if state is None:
         raise Http404(_("No State with the code %(code)s.") % {"code": iso3})
     filters = {**document_filters(request.GET), "sponsor": iso3}
-    documents = filter_documents(document_list(), filters)
-    name = state_names([state])[state.pk]
-    context = {
-        "title": _("Sponsored by %(state)s") % {"state": name},
-        "state": state,
-        "documents": documents,
-        "facets": document_facets(filters, fixed=("sponsor",)),
-        "up": ("sponsors", _("All sponsors")),
-    }
-    return render(request, "search/documents.html", context)
+    return _documents(
+        request,
+        "search/documents.html",
+        filters,
+        fixed=("sponsor",),
+        title=_("Sponsored by %(state)s") % {"state": state_names([state])[state.pk]},
+        state=state,
+        up=("sponsors", _("All sponsors")),
+    )
