@@ -1,5 +1,5 @@
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import path, register_converter
 from django.views.decorators.gzip import gzip_page
 
@@ -26,9 +26,19 @@ urlpatterns = [
     path("robots.txt", sitemaps.robots_txt, name="robots"),
     path(
         "sitemap.xml",
-        gzip_page(sitemap),
-        {"sitemaps": sitemaps.SITEMAPS, "template_name": "documents/sitemap.xml"},
+        gzip_page(sitemap_views.index),
+        {
+            "sitemaps": sitemaps.SITEMAPS,
+            "sitemap_url_name": "sitemap-section",
+            "template_name": "documents/sitemap_index.xml",
+        },
         name="sitemap",
+    ),
+    path(
+        "sitemap-<slug:section>.xml",
+        gzip_page(sitemap_views.sitemap),
+        {"sitemaps": sitemaps.SITEMAPS, "template_name": "documents/sitemap.xml"},
+        name="sitemap-section",
     ),
     path("feeds/documents.atom", gzip_page(feeds.RecentDocumentsFeed()), name="feed"),
     path("search", gzip_page(search_views.search_page), name="search"),

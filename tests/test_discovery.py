@@ -11,10 +11,16 @@ SITEMAP = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 ATOM = {"a": "http://www.w3.org/2005/Atom"}
 
 
-def locations(client) -> list[str]:
-    response = client.get("/sitemap.xml")
+def xml(client, url: str):
+    response = client.get(url)
     assert response.status_code == 200 and response["Content-Type"].startswith("application/xml")
-    return etree.fromstring(response.content).xpath("//s:loc/text()", namespaces=SITEMAP)
+    return etree.fromstring(response.content)
+
+
+def locations(client) -> list[str]:
+    """Every URL of the sitemap, through its index."""
+    sections = xml(client, "/sitemap.xml").xpath("/s:sitemapindex/s:sitemap/s:loc/text()", namespaces=SITEMAP)
+    return [url for section in sections for url in xml(client, section).xpath("//s:loc/text()", namespaces=SITEMAP)]
 
 
 def test_the_sitemap_lists_documents_and_paragraph_pages(client, sample):
@@ -24,8 +30,32 @@ def test_the_sitemap_lists_documents_and_paragraph_pages(client, sample):
     assert len(urls) == 1 + 36
 
 
+def test_the_sitemap_is_an_index_of_sections_with_their_change_dates(client, sample):
+    root = xml(client, "/sitemap.xml")
+    sections = root.xpath("/s:sitemapindex/s:sitemap", namespaces=SITEMAP)
+    assert [s.findtext("s:loc", namespaces=SITEMAP) for s in sections] == [
+        "http://testserver/sitemap-documents.xml",
+        "http://testserver/sitemap-paragraphs.xml",
+    ]
+    for section in sections:
+        assert section.findtext("s:lastmod", namespaces=SITEMAP).startswith(sample.updated.date().isoformat())
+
+
+def test_a_long_section_comes_in_pages(client, sample, monkeypatch):
+    monkeypatch.setattr("reading_room.documents.sitemaps.ParagraphSitemap.limit", 10)
+    pages = xml(client, "/sitemap.xml").xpath("//s:loc/text()", namespaces=SITEMAP)
+    assert pages[1:] == ["http://testserver/sitemap-paragraphs.xml"] + [
+        f"http://testserver/sitemap-paragraphs.xml?p={n}" for n in (2, 3, 4)
+    ]
+    last = xml(client, "/sitemap-paragraphs.xml?p=4").xpath("//s:loc/text()", namespaces=SITEMAP)
+    assert len(last) == 36 - 30
+    assert client.get("/sitemap-paragraphs.xml?p=5").status_code == 404
+    assert client.get("/sitemap-paragraphs.xml?p=x").status_code == 404
+    assert client.get("/sitemap-nothing.xml").status_code == 404
+
+
 def test_the_sitemap_gives_the_change_date(client, sample):
-    root = etree.fromstring(client.get("/sitemap.xml").content)
+    root = xml(client, "/sitemap-documents.xml")
     lastmod = root.xpath("//s:url[s:loc='http://testserver/A/79/L.124/']/s:lastmod/text()", namespaces=SITEMAP)
     assert lastmod and lastmod[0].startswith(sample.updated.date().isoformat())
 
