@@ -187,6 +187,7 @@ FR = {
     "First page": "Première page",
     "Result pages": "Pages de résultats",
     "Pages of documents": "Pages de documents",
+    "A paragraph id (op3), a symbol, or words of the text in any language, as in the site’s search.": "Un identifiant de paragraphe (op3), une cote, ou des mots du texte dans n’importe quelle langue, comme dans la recherche du site.",
     "Documents %(first)s–%(last)s of %(total)s": "Documents %(first)s à %(last)s sur %(total)s",
     "Previous": "Précédent",
     "Next": "Suivant",

@@ -1,5 +1,7 @@
 """The editors' admin: login required, edits reach the reader."""
 
+import re
+
 import pytest
 
 from reading_room.documents.models import Paragraph, ParagraphText
@@ -132,3 +134,65 @@ def test_state_autocomplete_finds_states_by_name(editor_client, sample):
     )
     assert response.status_code == 200
     assert any("KGZ" in r["text"] for r in response.json()["results"])
+
+
+def changelist_rows(page: str) -> list[str]:
+    """The paragraphs a changelist shows, as their links' text."""
+    return re.findall(r'<th class="field-document"><a href="[^"]+">([^<]+)</a>', page)
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("Douchanbe", {"pp18"}),  # the French text, accent left out
+        ("Dushanbe", {"pp18"}),
+        ("coopérer réunion Douchanbé", {"pp18"}),  # stemmed like the site's search: coopération
+        ("op3", {"op3"}),  # a paragraph id, as before
+        ("bananas", set()),
+    ],
+)
+def test_the_paragraph_list_finds_paragraphs_by_their_words_in_any_language(editor_client, sample, words, expected):
+    response = editor_client.get("/admin/documents/paragraph/", {"q": words})
+    assert response.status_code == 200
+    assert {p.eid for p in response.context["cl"].result_list} == expected
+
+
+def test_the_paragraph_search_keeps_the_list_filters(editor_client, sample):
+    words = {"q": "Shanghai Cooperation Organization"}
+    everywhere = editor_client.get("/admin/documents/paragraph/", words).context["cl"].result_list
+    operative = editor_client.get("/admin/documents/paragraph/", {**words, "kind__exact": "operative"})
+    kept = {p.eid for p in operative.context["cl"].result_list}
+    assert kept == {p.eid for p in everywhere if p.kind == "operative"} and kept and len(kept) < len(everywhere)
+
+
+@pytest.mark.parametrize("words", ["'", "&", ":*", '"', "a" * 10_000, "Ш" * 20])
+def test_the_paragraph_search_takes_any_input(editor_client, sample, words):
+    assert editor_client.get("/admin/documents/paragraph/", {"q": words}).status_code == 200
+
+
+def test_admin_lists_offer_recent_documents_not_every_one(editor_client, sample, monkeypatch):
+    from reading_room.documents.admin import DocumentFilter
+    from tests.factories import make_document
+
+    monkeypatch.setattr(DocumentFilter, "RECENT", 2)
+    for n in range(3):
+        make_document(f"A/80/L.{n}")
+    def offered(response) -> list[str]:
+        spec = next(f for f in response.context["cl"].filter_specs if isinstance(f, DocumentFilter))
+        return [symbol for _pk, symbol in spec.lookup_choices]
+
+    assert offered(editor_client.get("/admin/documents/paragraph/")) == ["A/80/L.2", "A/80/L.1"]
+    # a document chosen from elsewhere (its own page's link) is offered too, and applied
+    chosen = editor_client.get(f"/admin/documents/paragraph/?document__id__exact={sample.pk}")
+    assert offered(chosen) == ["A/79/L.124", "A/80/L.2", "A/80/L.1"]
+    assert {p.document_id for p in chosen.context["cl"].result_list} == {sample.pk}
+    assert editor_client.get("/admin/documents/paragraph/?document__id__exact=x").status_code == 200
+
+
+def test_admin_lists_make_the_same_queries_whatever_their_length(
+    editor_client, sample, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(12):  # 100 corrections a page; not one query per row
+        assert editor_client.get("/admin/ingest/correction/").status_code == 200
+    with django_assert_max_num_queries(12):
+        assert editor_client.get("/admin/documents/paragraph/?q=Dushanbe").status_code == 200

@@ -13,6 +13,10 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from reading_room.search.backends import backend
+from reading_room.search.models import SearchEntry
+from reading_room.search.text import Query
+
 from . import restructure
 from .forms import ParagraphForm
 from .history import revert_text
@@ -115,6 +119,29 @@ class ReviewStateFilter(admin.SimpleListFilter):
         if self.value() == "reviewed":
             return queryset.exclude(pending)
         return queryset
+
+
+class DocumentFilter(admin.SimpleListFilter):
+    """By document: the one chosen and the most recently changed, not every document of the corpus
+    (thousands: the sidebar would outweigh the list). Any other is reached by searching its
+    symbol, or from its own page's links (the same parameter as Django's own filter)."""
+
+    title = _("document")
+    parameter_name = "document__id__exact"
+    RECENT = 15
+
+    def lookups(self, request, model_admin):
+        documents = list(Document.objects.order_by("-updated", "-id")[: self.RECENT].values_list("pk", "symbol"))
+        chosen = self.value()
+        if chosen and chosen.isdigit() and int(chosen) not in {pk for pk, _symbol in documents}:
+            documents = list(Document.objects.filter(pk=int(chosen)).values_list("pk", "symbol")) + documents
+        return [(str(pk), symbol) for pk, symbol in documents]
+
+    def queryset(self, request, queryset):
+        chosen = self.value()
+        if chosen is None:
+            return queryset
+        return queryset.filter(document_id=int(chosen)) if chosen.isdigit() else queryset.none()
 
 
 class UploadForm(forms.Form):
@@ -253,8 +280,14 @@ def _read_upload(upload) -> bytes:
 class ParagraphAdmin(SimpleHistoryAdmin):
     form = ParagraphForm
     list_display = ["document", "eid", "kind", "number", "position"]
-    list_filter = ["kind", "document"]
-    search_fields = ["eid", "document__symbol", "texts__text"]
+    list_filter = ["kind", DocumentFilter]
+    # the latest documents first, by column: Meta.ordering's "document" sorts by the document's own
+    # ordering, a join and a sort of every paragraph in the corpus
+    ordering = ["-document_id", "position"]
+    search_fields = ["eid", "document__symbol"]  # and the texts' words: get_search_results()
+    search_help_text = _(
+        "A paragraph id (op3), a symbol, or words of the text in any language, as in the site’s search."
+    )
     list_select_related = ["document"]
     readonly_fields = ["document"]
 
@@ -265,6 +298,17 @@ class ParagraphAdmin(SimpleHistoryAdmin):
         citations = Citation.objects.select_related("footnote")
         texts = ParagraphText.objects.prefetch_related(Prefetch("citations", queryset=citations))
         return super().get_queryset(request).prefetch_related(Prefetch("texts", queryset=texts))
+
+    def get_search_results(self, request, queryset, search_term):
+        """Words of the texts through the search index, with its stemming and accents, not a scan
+        of every text (a corpus holds a million); published or not."""
+        found, duplicates = super().get_search_results(request, queryset, search_term)
+        query = Query.parse(search_term)
+        if not query:
+            return found, duplicates
+        codes = list(Language.objects.values_list("code", flat=True))
+        entries = backend().matching(SearchEntry.objects.filter(paragraph_id__isnull=False), query, codes)
+        return found | queryset.filter(pk__in=entries.values("paragraph_id")), duplicates
 
     def get_fieldsets(self, request, obj=None):
         codes = [lang.code for lang in Language.objects.all()]

@@ -5,6 +5,8 @@ from django.contrib import admin, messages
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from reading_room.documents.admin import DocumentFilter
+
 from .models import Correction, ImportReport
 from .records import summary
 from .review import ReviewConflict, decide
@@ -31,9 +33,9 @@ class CorrectionForm(forms.ModelForm):
 class CorrectionAdmin(admin.ModelAdmin):
     form = CorrectionForm
     list_display = ["location", "language", "in_context", "original", "replacement", "rule", "note", "status"]
-    list_filter = ["status", "kind", "language", "rule", "document"]
+    list_filter = ["status", "kind", "language", "rule", DocumentFilter]
     search_fields = ["original", "replacement", "location", "document__symbol"]
-    list_select_related = ["document"]
+    list_select_related = ["document", "language"]
     list_per_page = 100
     actions = ["accept", "reject"]
     readonly_fields = [

@@ -112,19 +112,34 @@ def candidates(
     return [*bands, _band(where, query, languages, INDEX, limit, None, upper)]
 
 
+def matching(entries: QuerySet, query: Query, languages: list[str]) -> QuerySet:
+    """Every entry matching the query, unranked, through the GIN indexes (for lists that are paged,
+    such as the admin's; a results page's matches come from candidates()). Columns unqualified,
+    so that it can be a subquery."""
+    condition, params = _matches(query, languages, INDEX)
+    return entries.extra(where=[condition], params=params)  # noqa: S610 - our SQL; values are parameters
+
+
+def _matches(query: Query, languages: list[str], way: str) -> tuple[str, list]:
+    """The SQL condition `vector @@ query`, with each language's query for rows of that language."""
+    conditions, params = [], []
+    for language in languages:
+        conditions.append(f"(language_id = %s AND {MATCHES[way] % TSQUERY})")
+        params += [language, CONFIGS.get(language, "simple_unaccent"), query.websearch()]
+    return f"({' OR '.join(conditions)})", params
+
+
 def _band(
     where: tuple[str, list], query: Query, languages: list[str], way: str, limit: int, lower, upper
 ) -> tuple[str, list]:
     """The newest `limit` matches with ids in (lower, upper] (None: no bound), and their rank."""
-    conditions, ranks, condition_params, rank_params = [], [], [], []
+    ranks, rank_params = [], []
     for language in languages:
-        tsquery = [CONFIGS.get(language, "simple_unaccent"), query.websearch()]
-        conditions.append(f"(language_id = %s AND {MATCHES[way] % TSQUERY})")
-        condition_params += [language, *tsquery]
         # search_rank (sql.py): ts_rank, which the planner leaves until after ORDER BY … LIMIT
         ranks.append(f"WHEN language_id = %s THEN search_rank(vector, {TSQUERY}, 1)")
-        rank_params += [language, *tsquery]
-    sql, params = [where[0], f"({' OR '.join(conditions)})"], [*where[1], *condition_params]
+        rank_params += [language, CONFIGS.get(language, "simple_unaccent"), query.websearch()]
+    condition, condition_params = _matches(query, languages, way)
+    sql, params = [where[0], condition], [*where[1], *condition_params]
     for bound, operator in ((lower, ">"), (upper, "<=")):
         if bound is not None:
             sql.append(f"id {operator} %s")

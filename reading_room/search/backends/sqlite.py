@@ -10,6 +10,7 @@ phrases over the stems, so word order and adjacency are checked by the index.
 from __future__ import annotations
 
 from django.db.models import QuerySet, Value
+from django.db.models.expressions import RawSQL
 from django.utils.html import escape
 
 from ..text import Query, highlight
@@ -18,16 +19,30 @@ from . import CANDIDATE_COLUMNS
 
 def match(entries: QuerySet, query: Query, languages: list[str]) -> QuerySet:
     """Entries matching the query, with a `rank` (higher is better)."""
-    expressions = [e for e in (query.fts5(language) for language in languages) if e]
-    if not expressions:
+    expression = _fts5(query, languages)
+    if not expression:
         return entries.none()
     return entries.extra(
         tables=["search_fts"],
         where=["search_fts.rowid = search_entry.id", "search_fts MATCH %s"],
-        params=[" OR ".join(expressions)],
+        params=[expression],
         # bm25 is lower for better matches; the lang column is not evidence (weight 0).
         select={"rank": "-bm25(search_fts, 1.0, 0.0)"},
     )
+
+
+def matching(entries: QuerySet, query: Query, languages: list[str]) -> QuerySet:
+    """Every entry matching the query, unranked; the table left unnamed, so that it can be a
+    subquery (Django renames the table there)."""
+    expression = _fts5(query, languages)
+    if not expression:
+        return entries.none()
+    return entries.filter(id__in=RawSQL("SELECT rowid FROM search_fts WHERE search_fts MATCH %s", [expression]))
+
+
+def _fts5(query: Query, languages: list[str]) -> str:
+    """The FTS5 expression: the query in any of these languages."""
+    return " OR ".join(e for e in (query.fts5(language) for language in languages) if e)
 
 
 def candidates(entries: QuerySet, query: Query, languages: list[str], limit: int, **kwargs) -> list[tuple[str, list]]:
