@@ -177,6 +177,7 @@ def test_admin_lists_offer_recent_documents_not_every_one(editor_client, sample,
     monkeypatch.setattr(DocumentFilter, "RECENT", 2)
     for n in range(3):
         make_document(f"A/80/L.{n}")
+
     def offered(response) -> list[str]:
         spec = next(f for f in response.context["cl"].filter_specs if isinstance(f, DocumentFilter))
         return [symbol for _pk, symbol in spec.lookup_choices]
@@ -189,9 +190,7 @@ def test_admin_lists_offer_recent_documents_not_every_one(editor_client, sample,
     assert editor_client.get("/admin/documents/paragraph/?document__id__exact=x").status_code == 200
 
 
-def test_admin_lists_make_the_same_queries_whatever_their_length(
-    editor_client, sample, django_assert_max_num_queries
-):
+def test_admin_lists_make_the_same_queries_whatever_their_length(editor_client, sample, django_assert_max_num_queries):
     with django_assert_max_num_queries(12):  # 100 corrections a page; not one query per row
         assert editor_client.get("/admin/ingest/correction/").status_code == 200
     with django_assert_max_num_queries(12):
