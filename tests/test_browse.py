@@ -169,3 +169,15 @@ def test_a_page_of_documents_makes_the_same_queries_whatever_its_size(
     monkeypatch.setattr("reading_room.search.browse.PAGE_SIZE", 50)
     with django_assert_num_queries(6):
         html(client, "/")
+
+
+def test_the_pager_shows_the_ends_and_a_window_around_the_page():
+    from reading_room.search.paging import pager
+
+    links = pager(50, 236, lambda n: f"?page={n}")
+    assert [link["number"] for link in links.links] == [1, None, 47, 48, 49, 50, 51, 52, 53, None, 236]
+    assert [link["current"] for link in links.links].index(True) == 5
+    assert (links.previous_url, links.next_url) == ("?page=49", "?page=51")
+    assert [link["number"] for link in pager(2, 3, str).links] == [1, 2, 3]
+    assert pager(1, 1, str).links == [] and pager(236, 236, str).next_url == ""
+    assert [link["number"] for link in pager(99, 3, str).links] == [1, 2, 3]  # past the end: none current
