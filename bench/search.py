@@ -8,7 +8,8 @@ creating it if needed, then migrates, loads the States, imports the sample and r
 50 queries (English and French; words, phrases, accents, filters) then runs --repeat times after a
 warm-up: once through `search()` (the database work of a results page) and once as the whole
 page through Django's test client (plus templates). Prints p50/p95/max per measure, the queries
-per page, and EXPLAIN ANALYZE of the slowest query's main statement. Production settings (DEBUG off).
+per page, the time, size and queries of the browse pages (home, sessions, sponsors, sitemap) at
+that size, and EXPLAIN ANALYZE of the slowest query's main statement. Production settings (DEBUG off).
 """
 
 import argparse
@@ -76,6 +77,22 @@ QUERIES = [
     {"q": "Welcoming", "kind": "preambular", "body": "SC"},
 ]
 assert len(QUERIES) == 50
+
+
+# Pages that list documents rather than search them: at corpus size they must show a page, not all.
+BROWSE = [
+    "/",
+    "/?session=79&type=resolution",
+    "/?page=100",
+    "/sessions/",
+    "/sessions/79/",
+    "/sponsors/",
+    "/sponsors/KGZ/",
+    "/sitemap.xml",
+    "/sitemap-paragraphs.xml?p=20",
+    "/api/documents?page=50",
+    "/feeds/documents.atom",
+]
 
 
 def percentile(values: list[float], p: float) -> float:
@@ -211,6 +228,7 @@ def measure(repeat: int, max_hits: int | None) -> None:
     for i in ranked[:8]:
         total, capped = totals[i]
         print(f"  {statistics.median(per_query[i]):7.1f}  {total}{'+' if capped else ''}  {QUERIES[i]}")
+    measure_browse(client, repeat)
     slowest = QUERIES[ranked[0]]
     params = Params.from_get(QueryDict(urlencode(slowest)), [lang.code for lang in languages])
     with CaptureQueriesContext(connection) as ctx:
@@ -220,6 +238,25 @@ def measure(repeat: int, max_hits: int | None) -> None:
         cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + statement)
         plan = "\n".join(row[0] for row in cursor.fetchall())
     print(f"\nEXPLAIN ANALYZE of the slowest statement for {slowest}:\n{plan}")
+
+
+def measure_browse(client, repeat: int) -> None:
+    """Median time, bytes and SQL queries of each browse page (uncompressed)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    print(f"\nbrowse pages at this size (median of {repeat} after a warm-up):")
+    print(f"{'ms':>8} {'bytes':>9} {'queries':>8}  path")
+    for path in BROWSE:
+        times = []
+        for round_number in range(repeat + 1):
+            started = time.perf_counter()
+            with CaptureQueriesContext(connection) as ctx:
+                response = client.get(path, HTTP_HOST="127.0.0.1")
+            if round_number:
+                times.append((time.perf_counter() - started) * 1000)
+        assert response.status_code == 200, path
+        print(f"{statistics.median(times):8.1f} {len(response.content):9d} {len(ctx):8d}  {path}")
 
 
 def main() -> None:
