@@ -195,3 +195,29 @@ def test_admin_lists_make_the_same_queries_whatever_their_length(editor_client, 
         assert editor_client.get("/admin/ingest/correction/").status_code == 200
     with django_assert_max_num_queries(12):
         assert editor_client.get("/admin/documents/paragraph/?q=Dushanbe").status_code == 200
+
+
+def test_the_document_page_makes_the_same_queries_whatever_its_sponsors(editor_client, languages):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from reading_room.documents.models import Sponsorship
+    from tests.factories import make_document, make_state
+
+    document = make_document("A/80/L.7")  # sponsored by one State
+    url = f"/admin/documents/document/{document.pk}/change/"
+    with CaptureQueriesContext(connection) as one:
+        editor_client.get(url)
+    for n, iso3 in enumerate(["AAA", "BBB", "CCC", "DDD", "EEE"], start=1):
+        Sponsorship.objects.create(
+            document=document, state=make_state(iso3, f"State {iso3}", f"État {iso3}"), position=n
+        )
+    with CaptureQueriesContext(connection) as six:
+        page = editor_client.get(url).content.decode()
+    assert len(six) == len(one)
+    assert (
+        '<option value="{}" selected>State CCC (CCC)</option>'.format(
+            Sponsorship.objects.get(state__iso3="CCC").state_id
+        )
+        in page
+    )
