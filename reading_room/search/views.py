@@ -1,4 +1,5 @@
-"""Search across every document's paragraphs and footnotes; browse documents by session and sponsor."""
+"""Search across every document's paragraphs and footnotes; browse documents a page at a time: the
+home page, by session and by sponsor."""
 
 from __future__ import annotations
 
