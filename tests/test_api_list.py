@@ -126,7 +126,17 @@ def test_the_list_filters_by_change_date(client, documents):
 
 
 @pytest.mark.parametrize(
-    "query", ["body=XX", "kind=law", "session=seventy", "updated_since=yesterday", "page=0", "per_page=-1"]
+    "query",
+    [
+        "body=XX",
+        "kind=law",
+        "session=seventy",
+        "session=²",
+        "updated_since=yesterday",
+        "page=0",
+        "page=²",
+        "per_page=-1",
+    ],
 )
 def test_bad_filters_are_a_json_400(client, documents, query):
     response = client.get(f"/api/documents?{query}")

@@ -65,6 +65,9 @@ def test_the_history_shows_a_word_diff_and_who_changed_it(client, clerk, sample)
     html = client.get(f"/admin/documents/paragraph/{paragraph.pk}/texts/history/").content.decode()
     assert "<ins> adjoint</ins>" in html or "<ins>adjoint</ins>" in html
     assert "clerk" in html
+    # versions chosen by ?fr=; anything that is not an ASCII number is ignored, never an error
+    chosen = client.get(f"/admin/documents/paragraph/{paragraph.pk}/texts/history/", {"fr": ["²", "x", "7"]})
+    assert chosen.status_code == 200
 
 
 def test_a_revert_restores_an_earlier_version_as_a_new_one(client, clerk, sample):

@@ -155,16 +155,21 @@ class DocumentFilter(admin.SimpleListFilter):
 
     def lookups(self, request, model_admin):
         documents = list(Document.objects.order_by("-updated", "-id")[: self.RECENT].values_list("pk", "symbol"))
-        chosen = self.value()
-        if chosen and chosen.isdigit() and int(chosen) not in {pk for pk, _symbol in documents}:
-            documents = list(Document.objects.filter(pk=int(chosen)).values_list("pk", "symbol")) + documents
+        chosen = self._pk()
+        if chosen is not None and chosen not in {pk for pk, _symbol in documents}:
+            documents = list(Document.objects.filter(pk=chosen).values_list("pk", "symbol")) + documents
         return [(str(pk), symbol) for pk, symbol in documents]
 
     def queryset(self, request, queryset):
-        chosen = self.value()
-        if chosen is None:
+        if self.value() is None:
             return queryset
-        return queryset.filter(document_id=int(chosen)) if chosen.isdigit() else queryset.none()
+        chosen = self._pk()
+        return queryset.none() if chosen is None else queryset.filter(document_id=chosen)
+
+    def _pk(self) -> int | None:
+        """The chosen document's id, if the parameter is one (ASCII digits: "²" is a digit too)."""
+        value = self.value() or ""
+        return int(value) if value.isascii() and value.isdigit() and len(value) < 19 else None
 
 
 class UploadForm(forms.Form):
@@ -436,7 +441,7 @@ class ParagraphAdmin(SimpleHistoryAdmin):
         languages = []
         for code in dict.fromkeys(r.language_id for r in records):
             versions = [r for r in records if r.language_id == code]
-            chosen = {int(v) for v in request.GET.getlist(f"{code}") if v.isdigit()}
+            chosen = {int(v) for v in request.GET.getlist(f"{code}") if v.isascii() and v.isdigit()}
             pair = [r for r in versions if r.history_id in chosen][:2] or versions[:2]
             newer, older = pair[0], pair[-1]  # versions are newest first
             languages.append(

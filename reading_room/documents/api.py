@@ -237,7 +237,7 @@ def _filtered(request: HttpRequest):
             raise BadRequest(f"kind must be one of {', '.join(Document.Kind.values)}")
         documents = documents.filter(kind=kind)
     if session := params.get("session"):
-        if not session.isdigit():
+        if not (session.isascii() and session.isdigit()):  # "²" is a digit too
             raise BadRequest("session must be a number")
         documents = documents.filter(session=int(session))
     if language := params.get("language"):
@@ -313,7 +313,7 @@ def document_list(request: HttpRequest) -> JsonResponse:
 def _positive(value: str | None, default: int, name: str) -> int:
     if value is None or value == "":
         return default
-    if not value.isdigit() or int(value) < 1:
+    if not (value.isascii() and value.isdigit()) or int(value) < 1:
         raise BadRequest(f"{name} must be a positive whole number")
     return int(value)
 
