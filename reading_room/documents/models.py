@@ -114,6 +114,17 @@ class Document(models.Model):
         related_name="+",
     )
 
+    # Adopted resolutions: when and where, and what they were adopted from
+    adopted = models.DateField(_("adopted on"), null=True, blank=True)
+    meeting = models.PositiveSmallIntegerField(_("plenary meeting"), null=True, blank=True)
+    draft = models.CharField(
+        _("draft symbol"), max_length=80, blank=True, help_text=_("The draft it was adopted from: A/80/L.15")
+    )
+    report = models.CharField(
+        _("committee report"), max_length=80, blank=True, help_text=_("The Main Committee's report: A/80/534")
+    )
+    vote = models.CharField(_("recorded vote"), max_length=200, blank=True)
+
     class Status(models.TextChoices):
         DRAFT = "draft", _("draft")
         PUBLISHED = "published", _("published")
@@ -178,7 +189,8 @@ class Paragraph(models.Model):
         PREAMBULAR = "preambular", _("preambular")
         OPERATIVE = "operative", _("operative")
         SUBPARAGRAPH = "subparagraph", _("sub-paragraph")
-        HEADING = "heading", _("heading")  # annex headings: "Annex", its title, "Article 1"
+        HEADING = "heading", _("heading")  # section headings; annex headings: "Annex", its title, "Article 1"
+        ANNEX = "annex", _("annex paragraph")  # a paragraph of an annexed text (annex1.para3)
 
     document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="paragraphs")
     eid = models.CharField(_("id"), max_length=40)

@@ -17,6 +17,11 @@ _LANGUAGE_MAP = {
 _NULLABLE_STRING = {"type": ["string", "null"]}
 _DATE = {"type": ["string", "null"], "format": "date"}
 _SYMBOL = {"type": "string", "examples": ["A/79/L.124"]}
+_PARAGRAPH_KIND = {
+    "enum": ["preambular", "operative", "subparagraph", "heading", "annex"],
+    "description": "preambular (pp3), operative (op1), subparagraph (op1.a), heading (sec1, annex1, "
+    "annex1.title) or annex (a paragraph of an annexed text: annex1.pp1, annex1.para3, annex1.para3.a).",
+}
 
 
 def _ref(name: str) -> dict:
@@ -47,7 +52,7 @@ SCHEMAS = {
     "DocumentParagraph": _object(
         {
             "eid": {"type": "string", "examples": ["op3"]},
-            "kind": {"enum": ["preambular", "operative", "subparagraph"]},
+            "kind": _PARAGRAPH_KIND,
             "number": _NULLABLE_STRING,
             "text": _ref("LanguageMap"),
             "footnotes": {
@@ -73,7 +78,12 @@ SCHEMAS = {
             "kind": {"enum": ["draft_resolution", "resolution", "draft_decision", "decision"]},
             "session": {"type": ["integer", "null"]},
             "agenda_item": {"type": "string"},
-            "date": _DATE,
+            "date": {**_DATE, "description": "Date of issue (the masthead's “Distr.” line)."},
+            "adopted": {**_DATE, "description": "Adopted resolutions: the date of adoption."},
+            "meeting": {"type": ["integer", "null"], "description": "The plenary meeting that adopted it."},
+            "draft": {**_NULLABLE_STRING, "description": "The draft it was adopted from (A/80/L.15)."},
+            "report": {**_NULLABLE_STRING, "description": "The Main Committee report it was adopted on (A/80/534)."},
+            "vote": {**_NULLABLE_STRING, "description": "The recorded vote, where the text prints one."},
             "updated": {"type": "string", "format": "date-time"},
             "languages": {"type": "array", "items": {"type": "string"}},
             "title": _ref("LanguageMap"),
@@ -90,7 +100,7 @@ SCHEMAS = {
         {
             "symbol": _SYMBOL,
             "eid": {"type": "string"},
-            "kind": {"enum": ["preambular", "operative", "subparagraph"]},
+            "kind": _PARAGRAPH_KIND,
             "number": _NULLABLE_STRING,
             "text": _ref("LanguageMap"),
             "lead": {**_LANGUAGE_MAP, "description": "The italic opening words, per language."},

@@ -231,6 +231,12 @@ def _write_document(symbol: str, header: Header) -> tuple[Document, bool]:
     document.distribution = header.distribution or document.distribution
     if header.date:
         document.date = datetime.date.fromisoformat(header.date)
+    if header.adopted:
+        document.adopted = datetime.date.fromisoformat(header.adopted)
+    document.meeting = header.meeting or document.meeting
+    document.draft = header.draft or document.draft
+    document.report = header.report or document.report
+    document.vote = header.vote or document.vote
     if header.original_language:
         document.original_language = Language.objects.filter(code=header.original_language).first()
     document.save()

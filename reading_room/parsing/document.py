@@ -50,6 +50,9 @@ def parse(text: str, language: str, reference: ParsedText | None = None, symbol:
     footnote_stream = [b for b in blocks[:start] if b.kind == "footnote"]
     chunks, closing, notes = _assemble(body)
     parsed.closing_lines = closing
+    for line in closing:
+        if (m := re.match(r"^(\d{1,4})", line)) and MEETING.match(line):
+            header.meeting = int(m[1])
     labelled = [n for b in footnote_stream for n in b.notes] + notes
     _number_footnotes(parsed, labelled)
     _build_paragraphs(parsed, chunks)

@@ -15,6 +15,7 @@ from .patterns import (
     RESOLUTION_TITLE,
     SC_RESOLUTION,
     SYMBOL,
+    VOTE,
 )
 from .types import Header
 
@@ -55,6 +56,21 @@ def parse_date(text: str) -> str:
             except ValueError:
                 return ""
     return ""
+
+
+_BRACKETED_SYMBOL = re.compile(rf"\((?P<symbol>{SYMBOL})(?:\s*,\s*(?:para|par)\.\s*[\d\w]+)?\)")
+
+
+def _committee(header: Header, line: str) -> None:
+    """[without reference to a Main Committee (A/80/L.15)] names the draft; [on the report of the
+    First Committee (A/80/534, para. 7)] the committee's report (and so, indirectly, the draft)."""
+    m = _BRACKETED_SYMBOL.search(line)
+    if not m:
+        return
+    if "/L." in m["symbol"]:
+        header.draft = m["symbol"]
+    else:
+        header.report = m["symbol"]
 
 
 def _agenda_item(item: str) -> str:
@@ -127,9 +143,12 @@ def _field(header: Header, line: str) -> bool:
         header.agenda_item = _agenda_item(m["item"])
     elif ADOPTION.match(line):
         header.adoption_line = line
-        header.date = parse_date(line) or header.date
+        header.adopted = parse_date(line)
     elif COMMITTEE.match(line):
         header.committee_line = line
+        _committee(header, line)
+    elif VOTE.match(line):
+        header.vote = line.strip("[] ")
     elif _SESSION.match(line) and len(line) < 60 and not header.session_line:
         header.session_line = line
     else:

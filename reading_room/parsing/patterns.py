@@ -128,6 +128,12 @@ ADOPTION = re.compile(
 SC_RESOLUTION = re.compile(r"^(?:Resolution|Résolution) (?P<number>\d{1,5} \(\d{4}\))$")
 COMMITTEE = re.compile(r"^\[.*\]$")
 RESOLUTION_TITLE = re.compile(r"^(?P<number>\d{1,3}/\d{1,4}(?:\s?[A-Z])?)\.\s+(?P<title>\S.*)$")
+# "[Adopted by a recorded vote of 155 to 7, with 11 abstentions]", "Adopted without a vote"
+VOTE = re.compile(
+    r"^\[?(?:Adopted (?:by a (?:recorded )?vote|without a vote)"
+    r"|Adoptée (?:par \d|à l[’']issue d[’']un vote|sans vote)).*$",
+    re.IGNORECASE,
+)
 MEETING = re.compile(r"^\d{1,4}(?:st|nd|rd|th|e|re)\s+(?:plenary meeting|séance plénière)$", re.IGNORECASE)
 DRAFT_KIND = re.compile(
     r"^(?P<sponsors>.*?)\s*:\s*(?P<mark>\^\{[^}]{1,4}\}|\*{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)?\s*"

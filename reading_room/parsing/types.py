@@ -56,7 +56,7 @@ class Header:
     body: str = ""  # GA | SC
     kind: str = ""  # draft_resolution | resolution | decision
     distribution: str = ""
-    date: str = ""  # ISO date of issue, or of adoption for adopted resolutions
+    date: str = ""  # ISO date of issue (the "Distr." line)
     original_language: str = ""  # "en", "fr"…
     session_line: str = ""
     agenda_item: str = ""  # "125 (s)"
@@ -66,6 +66,11 @@ class Header:
     committee_line: str = ""
     resolution_number: str = ""  # "80/7"
     meeting_line: str = ""
+    adopted: str = ""  # ISO date of adoption ("Resolution adopted by the General Assembly on …")
+    meeting: int | None = None  # the plenary meeting that adopted it ("52nd plenary meeting")
+    draft: str = ""  # the draft's symbol ("[without reference to a Main Committee (A/80/L.15)]")
+    report: str = ""  # the Main Committee's report ("[on the report of the First Committee (A/80/534, para. 7)]")
+    vote: str = ""  # the recorded vote line, where the text prints one
     lines: list[str] = field(default_factory=list)
 
 
