@@ -261,7 +261,8 @@ def test_it_reads_an_adopted_resolution():
     assert parsed.header.kind == "resolution"
     assert parsed.header.resolution_number == "80/7"
     assert parsed.header.committee_line.startswith("[without reference")
-    assert parsed.header.date == "2025-11-06"  # the adoption date
+    assert parsed.header.adopted == "2025-11-06"
+    assert parsed.header.date == "2025-11-10"  # the issue date
     assert parsed.title == "Culture of peace"
     assert parsed.closing_lines == ["45th plenary meeting", "6 November 2025"]
     assert [p.eid for p in parsed.paragraphs] == ["pp1", "op1"]

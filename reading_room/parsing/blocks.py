@@ -35,17 +35,21 @@ def normalize(text: str) -> str:
     return "\n".join(line.rstrip() for line in text.split("\n"))
 
 
-def _footnote_label(line: str) -> re.Match | None:
+def _footnote_label(line: str, expected: int | None = None) -> re.Match | None:
+    """The footnote a line opens, if it opens one. `expected` is the number the next footnote
+    should have: a footnote text may then begin with a number ("5 2010 Review Conference …")."""
     m = FOOTNOTE_LINE.match(line.strip())
     if not m:
         return None
     label, text = m["label"], m["text"]
     if _digits(label):
         # "13 décembre 2010," continuing a paragraph is a date, not footnote 13.
-        if MONTH_WORD.match(text) or not (text[0].isupper() or text[0] in '«“"('):
+        if MONTH_WORD.match(text) or int(label) == 0:
             return None
-        if int(label) == 0:
+        if not (text[0].isupper() or text[0] in '«“"(' or (text[0].isdigit() and int(label) == expected)):
             return None
+        if expected is not None and int(label) > expected + 3:
+            return None  # "30 Member States …" opening a page is text, not footnote 30 after footnote 4
     elif not _is_unambiguous_label(label) and not text[0].isupper():
         return None  # "*" notes and OCR-garbled labels: a footnote opens with a capital
     return m
@@ -64,23 +68,27 @@ def split_blocks(text: str, symbol: str = "") -> list[Block]:
     """Split on blank lines, drop furniture, tell footnote blocks from text blocks.
 
     A text block that runs straight into superscript-labelled footnote lines (hard-broken PDF
-    text with no blank line before the footnotes) is split there.
+    text with no blank line before the footnotes) is split there. Footnotes are numbered in
+    order, so a block opening with the next footnote's number is that footnote.
     """
     blocks: list[Block] = []
+    expected = 1
     for lines in _raw_blocks(normalize(text)):
         lines = [ln.strip() for ln in lines if ln.strip() and not is_furniture(ln, symbol)]
         if not lines:
             continue
-        first = _footnote_label(lines[0])
+        first = _footnote_label(lines[0], expected)
         if first and not OPERATIVE_START.match(lines[0]) and not SUBPARA_START.match(lines[0]):
-            blocks.append(_footnote_block(lines))
+            blocks.append(_footnote_block(lines, expected))
+            expected = _next_expected(blocks[-1], expected)
             continue
         body: list[str] = []
         for i, line in enumerate(lines):
-            m = _footnote_label(line)
+            m = _footnote_label(line, expected)
             if m and _is_unambiguous_label(m["label"]) and body:
                 blocks.append(Block("text", body))
-                blocks.append(_footnote_block(lines[i:]))
+                blocks.append(_footnote_block(lines[i:], expected))
+                expected = _next_expected(blocks[-1], expected)
                 body = []
                 break
             body.append(line)
@@ -109,18 +117,29 @@ def _raw_blocks(text: str) -> list[list[str]]:
     return [b for b in blocks if b]
 
 
-def _footnote_block(lines: list[str]) -> Block:
+def _next_expected(block: Block, expected: int) -> int:
+    labels = [label.translate(_FROM_SUPERSCRIPT).strip("^{}") for label, _ in block.notes]
+    numbers = [int(label) for label in labels if _digits(label)]
+    return max([expected, *(n + 1 for n in numbers)])
+
+
+def _footnote_block(lines: list[str], expected: int | None = None) -> Block:
     block = Block("footnote", lines)
     for line in lines:
-        m = _footnote_label(line)
+        m = _footnote_label(line, expected)
         if m and (not block.notes or _plausible_next(block.notes[-1][0], m["label"])):
             block.notes.append((m["label"], m["text"]))
+            if _digits(m["label"]):
+                expected = int(m["label"]) + 1
         elif block.notes:
             label, previous = block.notes[-1]
             block.notes[-1] = (label, join_lines([previous, line]))
         else:
             block.notes.append(("", line))
     return block
+
+
+_FROM_SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 
 
 def _plausible_next(previous: str, label: str) -> bool:

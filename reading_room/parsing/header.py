@@ -28,8 +28,16 @@ _ORGAN = re.compile(
 _DISTR = re.compile(r"^(?:.*\s)?Distr\.\s*:?\s*(?P<distribution>[A-Za-zéè]+)\s*(?P<date>.*)$")
 _ORIGINAL = re.compile(r"^Original\s*:\s*(?P<lang>\w+)\s*$", re.IGNORECASE)
 _SESSION = re.compile(r"^(?P<line>\S.*\b(?:session|Session))$")
+_ITEM = r"\d{1,3}(?:\s?\(?[a-z]{1,2}\))?(?:(?:\s*,\s*|\s+(?:and|et)\s+)\d{1,3}(?:\s?\(?[a-z]{1,2}\))?)*"
 _AGENDA_EN = re.compile(r"^Agenda items?\s+(?P<item>.+?)\s*$")
 _AGENDA_FR = re.compile(r"^Points?\s+(?P<item>.+?)\s+de l[’']ordre du jour\s*$")
+# Adopted resolutions print session, agenda item and its title on one line:
+# "Eightieth session Agenda item 99 (h) General and complete disarmament: …"
+# "Quatre-vingtième session Point 99 h) de l’ordre du jour Désarmement général et complet : …"
+_SESSION_AGENDA = re.compile(
+    rf"^(?P<session>\S.*?\b[Ss]ession)\s+(?:Agenda items?\s+(?P<item>{_ITEM})"
+    rf"|Points?\s+(?P<item_fr>{_ITEM})\s+de l[’']ordre du jour)(?:\s+(?P<title>\S.*))?$"
+)
 _DATE_RE = re.compile(r"(?P<day>\d{1,2})(?:er|st|nd|rd|th)?\s+(?P<month>[A-Za-zéûè]+)\s+(?P<year>\d{4})")
 
 _DISTRIBUTION = {
@@ -84,12 +92,18 @@ def parse_header(blocks: list[list[str]]) -> tuple[Header, str]:
     free: list[tuple[int, str]] = []  # (block index, joined text) not recognised as a field
     for index, lines in enumerate(blocks):
         run: list[str] = []  # consecutive lines that are not a header field: one free text
+        agenda_open = False  # the agenda item's title began on the line before and may go on
         for line in lines:
             header.lines.append(line)
+            if agenda_open and not _looks_like_field(line):
+                header.agenda_title = join_lines([header.agenda_title, line])
+                continue
+            agenda_open = False
             if _field(header, line):
                 if run:
                     free.append((index, join_lines(run)))
                 run = []
+                agenda_open = bool(_SESSION_AGENDA.match(line)) and bool(header.agenda_title)
                 continue
             run.append(line)
         if run:
@@ -121,7 +135,22 @@ def parse_header(blocks: list[list[str]]) -> tuple[Header, str]:
         title_parts.append(text)
     if header.adoption_line and not header.kind:
         header.kind = "resolution"
+    if not header.symbol and header.resolution_number and header.adoption_line:
+        header.symbol = _resolution_symbol(header)
     return header, " ".join(title_parts)
+
+
+def _resolution_symbol(header: Header) -> str:
+    """Adopted resolutions often print their number only in the title line ("80/12. Prevention of
+    …"): A/RES/80/12, or S/RES/2719 (2023) for the Security Council."""
+    number = header.resolution_number
+    if re.fullmatch(r"\d{1,5} \(\d{4}\)", number):
+        return f"S/RES/{number}"
+    return "A/RES/" + number.replace(" ", "")
+
+
+def _looks_like_field(line: str) -> bool:
+    return bool(ADOPTION.match(line) or COMMITTEE.match(line) or RESOLUTION_TITLE.match(line) or _DISTR.match(line))
 
 
 def _field(header: Header, line: str) -> bool:
@@ -139,6 +168,10 @@ def _field(header: Header, line: str) -> bool:
         header.date = header.date or d
     elif m := _ORIGINAL.match(line):
         header.original_language = LANGUAGE_NAMES.get(m["lang"].lower(), m["lang"].lower())
+    elif m := _SESSION_AGENDA.match(line):
+        header.session_line = header.session_line or m["session"]
+        header.agenda_item = _agenda_item(m["item"] or m["item_fr"])
+        header.agenda_title = m["title"] or ""
     elif m := _AGENDA_EN.match(line) or _AGENDA_FR.match(line):
         header.agenda_item = _agenda_item(m["item"])
     elif ADOPTION.match(line):

@@ -69,7 +69,8 @@ _FURNITURE_TOKEN = re.compile(
 PAGE_RE = re.compile(rf"^{_PAGE}$")
 
 
-RULE = re.compile(r"^[_\-–—=]{5,}$")
+# A rule: the line above a page's footnotes, or the `---` a PDF extraction puts between pages.
+RULE = re.compile(r"^(?:[_\-–—=]{5,}|-{3,}|\*{3,})$")
 
 
 def is_furniture(line: str, symbol: str = "") -> bool:
@@ -104,7 +105,7 @@ def is_furniture(line: str, symbol: str = "") -> bool:
 
 ENACTING = re.compile(
     r"^(?P<formula>The General Assembly|The Security Council|The Economic and Social Council|"
-    r"[L1I][’']\s?Assemblée générale|Le Conseil de sécurité|Le Conseil économique et social)\s*,\s*$"
+    r"[L1I][’']\s?Assemblée générale|Le Conseil de sécurité|Le Conseil économique et social)\s*,?\s*$"
 )
 
 # "- 1. Acknowledges", "1.  Considère", or a number alone on its line.
@@ -134,13 +135,22 @@ VOTE = re.compile(
     r"|Adoptée (?:par \d|à l[’']issue d[’']un vote|sans vote)).*$",
     re.IGNORECASE,
 )
-MEETING = re.compile(r"^\d{1,4}(?:st|nd|rd|th|e|re)\s+(?:plenary meeting|séance plénière)$", re.IGNORECASE)
+# "52nd plenary meeting", with its date on the same line or not ("52e séance plénière 1er décembre 2025")
+MEETING = re.compile(
+    r"^(?P<number>\d{1,4})\s?(?:st|nd|rd|th|e|re|ème)\s+(?:plenary meeting|séance plénière)"
+    r"(?:\s+(?P<date>\d{1,2}(?:er)?\s+\w+\s+\d{4}))?\.?$",
+    re.IGNORECASE,
+)
 DRAFT_KIND = re.compile(
     r"^(?P<sponsors>.*?)\s*:\s*(?P<mark>\^\{[^}]{1,4}\}|\*{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)?\s*"
     r"(?P<kind>draft resolution|projet de résolution|draft decision|projet de décision)\s*$",
     re.IGNORECASE,
 )
-ANNEX = re.compile(r"^(?:Annex|Annexe|ANNEX|ANNEXE)(?:\s+[IVX\d]+)?$")
+ANNEX = re.compile(r"^(?:Annex|Annexe|ANNEX|ANNEXE)(?:\s+(?P<num>[IVX]{1,5}|\d{1,2}))?$")
+# "Annex Awaza Political Declaration": the heading and the annex's title on one line
+ANNEX_TITLED = re.compile(
+    r"^(?:Annex|Annexe|ANNEX|ANNEXE)(?:\s+(?P<num>[IVX]{1,5}))?\s+(?P<title>[A-ZÀ-Ý0-9“«\"][^;]{2,250}?)$"
+)
 # "Article 1", "Article premier", "Article 12 Title"
 ARTICLE = re.compile(r"^(?:Article|Art\.)\s+(?P<num>\d{1,3}|premier|unique)\b\.?\s*(?P<title>.*)$")
 # "I. Principles", "II. Follow-up"

@@ -1,0 +1,281 @@
+"""From the body's blocks to units: one per paragraph, sub-paragraph or heading, in order.
+
+Two passes. `cut` reads line by line and cuts where a unit must start: a paragraph number
+("3. Requests"), a sub-paragraph label ("(b)", "b)"), an italic lead word after a finished line
+("Recalling …"), an annex or section heading, the meeting line. A number that the extraction ran
+into the middle of a line ("… Pact for the Future. 16 9. We note") is a cut only when it is the
+number the sequence expects next: numbering continuity is the strongest evidence there is.
+`join` then decides, for each piece that begins a block with no such mark, whether it goes on
+the paragraph before (a page break inside a paragraph) or starts a new one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .blocks import Block, join_lines
+from .patterns import ANNEX, ANNEX_TITLED, ARTICLE, MEETING, OPERATIVE_START, SECTION, SUBPARA_START
+
+_TERMINAL = (",", ";", ".", ":")
+# How a footnote call can end a text: digits, superscripts, ^{n}, [^n], OCR garbage for a digit.
+_TRAILING_MARKER = re.compile(
+    r"(?:\s?[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\^\{[^}]{1,4}\}|\[\^[^\]]{1,6}\]|[®°’?]|(?<=[,;.:”\"»)])\s?\d{1,3}|(?<=\d{4}[,;.])\d{1,3})+$"
+)
+_MARKER_LAST = frozenset("⁰¹²³⁴⁵⁶⁷⁸⁹}]®°’?")
+_ROMAN_ALONE = re.compile(r"^(?P<num>[IVX]{1,5})\.$")
+# A number the extraction ran into a line: "… Future. 16 9. We note", "… commitments 3. We gather".
+_INLINE_NUMBER = re.compile(r"(?<=\s)(?P<num>\d{1,3})\s?\.\s+(?=[A-ZÀ-Ý“\"«(])")
+# Words after which a number is a reference, not a paragraph number ("paragraph 9. We …").
+_REFERENCE_WORDS = re.compile(
+    r"(?i)(?:paragraphs?|para(?:s)?\.|paras|articles?|art\.|chapters?|chap\.|sections?|annex(?:es)?|"
+    r"resolutions?|decisions?|rules?|items?|goals?|targets?|principles?|no\.|nos\.|vol\.|page|pages|"
+    r"p\.|pp\.|points?|alinéas?|par\.|résolutions?|décisions?|objectifs?|cibles?|n°)\s*$"
+)
+# Opening words of a preambular paragraph: a participle or one of the adjectives UN drafting uses.
+_LEAD_WORD = re.compile(
+    r"^(?:(?:Se|S’|S')\s?)?(?!United\b|Beijing|Nanjing|Kunming|Chongqing|Sterling|Reading\b|During\b|Including\b|"
+    r"Following\b|Regarding\b|Concerning\b|Notwithstanding\b|Pending\b|According\b)"
+    r"[A-ZÉ][a-zà-ÿ]+(?:ing|ed|ant|ante|antes|ée|ue|ues|te|tes)\b"
+    r"|^(?:Aware|Mindful|Conscious|Cognizant|Desirous|Deeply|Gravely|Profondément|Vivement|Bearing in mind|"
+    r"Taking note|Taking into account|Guided by|Having|Ayant|Tenant compte|Prenant note|Soulignant|Sachant)\b"
+)
+_FUNCTION_WORDS = frozenset(
+    "a an and as at by for from in into of on or the to with its their his her this that these those "
+    "et de des du la le les à au aux en par pour sur dans un une".split()
+)
+
+
+@dataclass
+class Segment:
+    """A piece of the body that starts a unit (or, kind "plain", may continue the one before)."""
+
+    kind: str  # num | label | lead | plain | heading | section | annex | meeting
+    text: str
+    block_start: bool = False
+    number: str = ""  # num: "3"; label: "a"; section: "II"; annex: "I"
+    single_line: bool = True  # the whole of a one-line block (a heading candidate)
+    warnings: list[str] = field(default_factory=list)
+
+
+def is_open(text: str) -> bool:
+    """A paragraph not yet ended by its punctuation (a footnote call after it does not count)."""
+    text = text.rstrip()
+    if text[-1:] in _MARKER_LAST or text[-1:].isdecimal():  # else no marker to strip: skip the regex
+        text = _TRAILING_MARKER.sub("", text).rstrip()
+    return not text.endswith(_TERMINAL)
+
+
+def ends_with(text: str) -> str:
+    """The punctuation that ends a paragraph, footnote calls aside ("" if none)."""
+    text = text.rstrip()
+    if text[-1:] in _MARKER_LAST or text[-1:].isdecimal():
+        text = _TRAILING_MARKER.sub("", text).rstrip()
+    text = text.rstrip('”"»’)] ')
+    return text[-1:] if text[-1:] in _TERMINAL else ""
+
+
+def starts_lower(text: str) -> bool:
+    if OPERATIVE_START.match(text) or SUBPARA_START.match(text):
+        return False
+    for ch in text[:4]:
+        if ch.isalpha():
+            return ch.islower()
+        if ch.isdigit():
+            return True  # "13 décembre 2010, …" continues a paragraph
+    return False
+
+
+def looks_like_lead(line: str) -> bool:
+    if not _LEAD_WORD.match(line):
+        return False
+    # "Stockpiling and Use of Chemical Weapons" wrapped from a title is not a lead: title case
+    words = line.split()[1:6]
+    capitals = [w for w in words if w[:1].isupper() and w.lower() not in _FUNCTION_WORDS]
+    return len(capitals) < 2
+
+
+def heading_like(text: str) -> bool:
+    """A short line with no final punctuation that opens with a capital: a section heading."""
+    text = text.strip()
+    if not text or len(text) > 160 or not (text[0].isupper() or text[0].isdigit()):
+        return False
+    if text.endswith(_TERMINAL) or ends_with(text):
+        return False
+    return not looks_like_lead(text) or len(text.split()) <= 4
+
+
+class _Cutter:
+    def __init__(self) -> None:
+        self.segments: list[Segment] = []
+        self.last_number = 0  # the last paragraph number seen, for numbers inside lines
+
+    def add(self, segment: Segment) -> None:
+        self.segments.append(segment)
+
+    @property
+    def current(self) -> Segment | None:
+        return self.segments[-1] if self.segments else None
+
+    def extend(self, line: str) -> None:
+        seg = self.current
+        seg.text = join_lines([seg.text, line]) if seg.text else line
+        seg.single_line = False
+
+    def start(self, kind: str, text: str, block_start: bool, number: str = "") -> None:
+        self.add(Segment(kind, text, block_start, number))
+        if kind == "num" and number.isdigit():
+            self.last_number = int(number)
+        elif kind == "annex":
+            self.last_number = 0
+
+    def split_inline_numbers(self) -> None:
+        """Cut the current segment where the next paragraph number was run into it."""
+        while True:
+            seg = self.current
+            if seg is None or seg.kind in ("meeting", "annex"):
+                return
+            found = None
+            for m in _INLINE_NUMBER.finditer(seg.text):
+                if int(m["num"]) != self.last_number + 1 or m.start() == 0:
+                    continue
+                before = seg.text[: m.start()].rstrip()
+                if _REFERENCE_WORDS.search(before) or before.endswith(("of", "and", "to", "et", "du", "de")):
+                    continue
+                closed = not is_open(before)
+                if closed or heading_like(before) or (seg.kind == "section" and not closed):
+                    found = m
+                    break
+            if found is None:
+                return
+            before = seg.text[: found.start()].rstrip()
+            after = seg.text[found.end() :]
+            seg.text = before
+            if seg.kind in ("plain", "lead") and heading_like(before) and (seg.block_start or seg.kind == "plain"):
+                seg.kind = "heading"
+            self.start("num", after, False, found["num"])
+            self.current.single_line = False
+
+
+def cut(items: list[Block]) -> tuple[list[Segment | Block], list[str]]:
+    """Segments and footnote blocks in document order, and the closing lines (meeting, date)."""
+    cutter = _Cutter()
+    out: list[Segment | Block] = []
+    closing: list[str] = []
+    for block in items:
+        if block.kind == "footnote":
+            out.extend(cutter.segments)
+            cutter.segments = []
+            out.append(block)
+            continue
+        mark = len(cutter.segments)
+        for i, line in enumerate(block.lines):
+            first = i == 0
+            if MEETING.match(line) or (closing and _is_date(line) and len(cutter.segments) == mark):
+                closing.append(line)
+                continue
+            current = cutter.current if len(cutter.segments) > mark else None
+            if current is not None and _bare_start(current):
+                cutter.extend(line)  # "1." or "I." alone: the text follows on the next line
+            else:
+                kind, number, head = _line_kind(line, block.lines[i - 1] if i else "", first, cutter)
+                if kind == "annex_titled":
+                    cutter.start("annex", head, first, number)
+                    cutter.start("heading", line[len(head) :].strip(), False)
+                elif kind:
+                    cutter.start(kind, line, first, number)
+                elif current is None or (current.kind in ("annex", "heading", "section") and not starts_lower(line)):
+                    cutter.start("plain", line, True)  # after a heading's line, a unit of its own
+                else:
+                    cutter.extend(line)
+            cutter.split_inline_numbers()
+    out.extend(cutter.segments)
+    return out, closing
+
+
+def _bare_start(seg: Segment) -> bool:
+    return bool(re.fullmatch(r"(?:[-–•]\s*)?(?:\d{1,3}|[IVX]{1,5})\s?\.", seg.text.strip()))
+
+
+def _is_date(text: str) -> bool:
+    return bool(re.fullmatch(r"\d{1,2}(?:er)? \S+ \d{4}", text.strip()))
+
+
+def _line_kind(line: str, previous: str, first: bool, cutter: _Cutter) -> tuple[str | None, str, str]:
+    """What this line starts, if anything: (kind, number, text) or (None, "", "")."""
+    if m := ANNEX.match(line):
+        return "annex", m["num"] or "", line
+    if (m := ANNEX_TITLED.match(line)) and not line.rstrip().endswith(_TERMINAL):
+        return "annex_titled", m["num"] or "", line.split()[0] + (f" {m['num']}" if m["num"] else "")
+    if m := _ROMAN_ALONE.match(line):
+        return "section", m["num"], line
+    if (m := SECTION.match(line)) and not OPERATIVE_START.match(line):
+        return "section", m["num"], line
+    if (m := ARTICLE.fullmatch(line)) and len(line) < 80 and first:
+        return "section", m["num"], line
+    if m := OPERATIVE_START.match(line):
+        number = m["num"] if m["num"].isdigit() else "1"
+        # a number at the start of a line inside a block: the next in sequence, or after a finished line
+        if first or int(number) == cutter.last_number + 1 or not is_open(previous):
+            return "num", number, line
+        return None, "", ""
+    if m := SUBPARA_START.match(line):
+        if first or not is_open(previous):
+            return "label", m["num"], line
+        return None, "", ""
+    if previous and looks_like_lead(line) and not is_open(previous):
+        return "lead", "", line
+    return None, "", ""
+
+
+def join(stream: list[Segment | Block]) -> tuple[list[Segment], list[tuple[str, str]]]:
+    """Units, with the pieces that continue a paragraph across a page (or footnote) break joined
+    to it; and the footnotes met on the way, in document order — including unlabelled ones:
+    complete sentences inside an unfinished paragraph, before its lowercase continuation."""
+    units: list[Segment] = []
+    notes: list[tuple[str, str]] = []
+    i = 0
+    while i < len(stream):
+        item = stream[i]
+        i += 1
+        if isinstance(item, Block):
+            notes.extend(item.notes)
+            continue
+        previous = units[-1] if units else None
+        if item.kind != "plain" or previous is None or previous.kind in ("annex", "meeting"):
+            units.append(item)
+            continue
+        heading_before = previous.kind in ("heading", "section") or (
+            previous.kind == "plain" and previous.single_line and previous.block_start and heading_like(previous.text)
+        )
+        lower = starts_lower(item.text)
+        if heading_before and not lower:
+            units.append(item)
+            continue
+        if lower or is_open(previous.text):
+            if not lower:
+                skipped = _unlabelled_notes(stream, i - 1)
+                if skipped:
+                    notes.extend(("", s.text) for s in skipped)
+                    i += len(skipped) - 1
+                    continue
+            previous.text = join_lines([previous.text, item.text])
+            previous.single_line = False
+            continue
+        units.append(item)
+    return units, notes
+
+
+def _unlabelled_notes(stream: list[Segment | Block], i: int) -> list[Segment]:
+    """Sentences between an unfinished paragraph and its lowercase continuation are footnotes
+    whose numbers OCR lost (the French sample has two)."""
+    found: list[Segment] = []
+    for item in stream[i : i + 4]:
+        if isinstance(item, Block) or item.kind != "plain":
+            return []
+        if starts_lower(item.text):
+            return found
+        if not item.text.endswith("."):
+            return []
+        found.append(item)
+    return []
