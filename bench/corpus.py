@@ -50,7 +50,10 @@ def main() -> None:
     from tests.corpus_check import counts, differences, expected_counts, expected_for, from_document, uncited
 
     files = sorted(p for p in args.folder.glob("*.txt") if p.name.endswith((".en.txt", ".fr.txt")))
-    header = f"{'file':<28} {'symbol':<13} {'pp':>7} {'op':>7} {'sub':>7} {'annex':>7} {'fn':>7} {'uncited':>7} {'furn.':>5} {'warn':>4}  result"
+    columns = ("pp", "op", "sub", "annex", "fn", "uncited")
+    header = (
+        f"{'file':<28} {'symbol':<13} " + " ".join(f"{c:>7}" for c in columns) + f" {'furn.':>5} {'warn':>4}  result"
+    )
     print(header)
     print("-" * len(header))
     totals = {"files": 0, "exact": 0, "expected": 0, "refused": 0, "counts_ok": 0}

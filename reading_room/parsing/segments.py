@@ -40,10 +40,11 @@ _LEAD_WORD = re.compile(
     r"|^(?:Aware|Mindful|Conscious|Cognizant|Desirous|Deeply|Gravely|Profondément|Vivement|Bearing in mind|"
     r"Taking note|Taking into account|Guided by|Having|Ayant|Tenant compte|Prenant note|Soulignant|Sachant)\b"
 )
-_FUNCTION_WORDS = frozenset(
+_SMALL_WORDS = (
     "a an and as at by for from in into of on or the to with its their his her this that these those "
-    "et de des du la le les à au aux en par pour sur dans un une".split()
+    "et de des du la le les à au aux en par pour sur dans un une"
 )
+_FUNCTION_WORDS = frozenset(_SMALL_WORDS.split())
 
 
 @dataclass
