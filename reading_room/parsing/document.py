@@ -126,9 +126,8 @@ def _attach_markers(parsed: ParsedText, reference: ParsedText | None) -> None:
     ocr = parsed.language == "fr"
     highest = 0
     for para in parsed.paragraphs:
-        # a plain digit counts as a call only if it is a footnote not yet called: calls come in order
-        later = {n for n in numbers if not n.isdigit() or int(n) > highest}
-        markers = find_markers(para.text, parsed.language, ocr, later)
+        # calls come in order: a plain digit counts only as the next footnote (markers.py)
+        markers = find_markers(para.text, parsed.language, ocr, numbers, highest)
         text, placed = strip_markers(para.text, markers)
         para.text = text
         ref_para = reference.paragraph(para.eid) if reference else None

@@ -18,46 +18,105 @@ class Marker:
 
 # The patterns open with the character they are about, their context checked behind it: the
 # regex engine then skips to those characters, instead of testing a look-behind at every position.
-# ¹² / ^{3} / ^{*}, with the space PDF extraction sometimes leaves before them.
-_SUPER = re.compile(r" ?(?:(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]+)|\^\{(?P<braced>[^}]{1,4})\})")
-_SUPER_HINT = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]|\^\{")  # most texts have none: skip _SUPER (its " ?" is slow)
-# "States, 8 as well as": a plain number after punctuation, before a lowercase word.
-_PLAIN_AFTER_PUNCT = re.compile(r" (?<=[,;.:)”\"»] )(?P<num>\d{1,2})(?= [a-zà-ÿ])")
-# "Organization,2" (pdftotext flattens superscripts): digits glued after a word's punctuation.
-_GLUED_AFTER_PUNCT = re.compile(r"(?P<num>\d(?<=[^\W\d_][,;.:”\"»)]\d)\d?)(?=[\s,.;:)]|$)")
+# ¹² / ^{3} / ^{*} / [^4], with the space PDF extraction sometimes leaves before them.
+_SUPER = re.compile(r" ?(?:(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]+)|\^\{(?P<braced>[^}]{1,4})\}|\[\^(?P<md>[^\]\s]{1,6})\])")
+_SUPER_HINT = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]|\^\{|\[\^")  # most texts have none: skip _SUPER (its " ?" is slow)
+# "States, 8 as well", "in 2014, 3" (at the end): a plain number after punctuation and a space.
+_PLAIN_AFTER_PUNCT = re.compile(r" (?<=[,;.:)”\"»’] )(?P<num>\d{1,3})(?=\s|$)")
+# "Programme of Action 9 and the": a plain number after a word and a space.
+_PLAIN_AFTER_WORD = re.compile(r" (?<=[^\W\d_] )(?P<num>\d{1,3})(?=\s|[,;:]|$)")
+# "Organization,2", "(SSOD-IV),3", "13 July 1979,1", "79/16,2": digits glued after punctuation.
+_GLUED_AFTER_PUNCT = re.compile(r"(?P<num>\d(?<=[^\s][,;:”\"»)’]\d)\d{0,2})(?=[\s,.;:)]|$)")
+# "Future.16": after a full stop that ends a word of three letters or more (not "A.2", "No.5").
+_GLUED_AFTER_STOP = re.compile(r"(?P<num>\d(?<=[a-z]{3}\.\d)\d?)(?=\s|$)")
 # "Organization2," "Shanghai2 ": one or two digits glued to a word of three letters or more.
-_GLUED_DIGITS = re.compile(r"(?P<num>\d(?<=[^\W\d_]{3}\d)\d?)(?=[\s,.;:)»]|$)")
+_GLUED_DIGITS = re.compile(r"(?P<num>\d(?<=[^\W\d_]{3}\d)\d?)(?=[\s,.;:)»”]|$)")
+# "10 October 19904", "2014–20243": a call glued to a year.
+_GLUED_TO_YEAR = re.compile(r"(?<![\d/.,])(?:19|20)\d\d(?P<num>\d{1,2})(?=[\s,.;:)]|$)")
 # OCR garbage standing for a lost superscript: "Shanghai?," "nucléaires®" "2016°," "eurasiatique’ et".
 _GARBAGE = re.compile(r"(?P<g>[?®°’'©¢§¤†‡])(?<=[\w»\"”)]{2}[?®°’'©¢§¤†‡])(?=[\s,.;:)]|$)")
 _ELISIONS = {"l", "d", "j", "n", "s", "c", "m", "t", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu"}
+# After a number, words that make it a quantity or a date, not a footnote call.
+_COUNTED = re.compile(
+    r"(?i)(?:per\b|percent|million|billion|trillion|thousand|hundred|years?|months?|weeks?|days?|hours?|"
+    r"times|States|Member|members|countries|Parties|sovereign|new|more|other|of\b|to\b|pour\b|millions?|"
+    r"milliards?|ans|mois|jours|États|pays|%|–|-)"
+)
+# Before a number, words that make it a reference or a quantity ("paragraph 7", "all 17 Goals").
+_COUNTING = re.compile(
+    r"(?i)\b(?:paragraphs?|para|paras|articles?|chapters?|chap|sections?|annex(?:es)?|resolutions?|decisions?|"
+    r"rules?|items?|goals?|targets?|principles?|no|nos|vol|volume|page|pages|p|pp|phase|level|group|"
+    r"all|some|about|over|under|than|least|most|only|first|last|nearly|approximately|around|almost|"
+    r"agenda\s\d+|of|and|or|to|from|between|since|until|before|after|by|in|on|at|for|with|the|a|an|"
+    r"alinéas?|par|résolutions?|décisions?|objectifs?|cibles?|principes?|article|du|de|des|les|le|la|et)\s*$"
+)
+_MONTHS_AHEAD = MONTH_WORD
 
 
-def find_markers(text: str, language: str, ocr: bool, expected: set[str]) -> list[Marker]:
-    """Footnote markers in `text`. `expected` are the footnote numbers the document has;
-    plain and glued digits count only when they are one of them."""
-    markers: list[Marker] = []
+def find_markers(text: str, language: str, ocr: bool, expected: set[str], highest: int | None = None) -> list[Marker]:
+    """Footnote markers in `text`. `expected` are the footnote numbers the document has; plain and
+    glued digits count only when they are one of them. With `highest` (the last footnote called
+    before this text), calls must come in order: a plain number after a space, or one glued to a
+    year, counts only as the very next footnote; a glued one may also repeat an earlier call."""
+    found: list[tuple[Marker, str]] = []  # (marker, strength): explicit | glued | loose
     for m in _SUPER.finditer(text) if _SUPER_HINT.search(text) else ():
-        raw = m["sup"].translate(FROM_SUPERSCRIPT) if m["sup"] else m["braced"]
-        markers.append(Marker(m.start(), m.end(), raw.strip(), "marker"))
-    for m in _PLAIN_AFTER_PUNCT.finditer(text):
-        if m["num"] in expected:
-            markers.append(Marker(m.start(), m.end(), m["num"], "marker"))
-    for m in _GLUED_AFTER_PUNCT.finditer(text):
-        if m["num"] in expected:
-            markers.append(Marker(m.start(), m.end(), m["num"], "marker"))
-    for m in _GLUED_DIGITS.finditer(text):
-        if m["num"] in expected and not _inside_symbol(text, m.start()):
-            markers.append(Marker(m.start(), m.end(), m["num"], "marker"))
+        raw = m["sup"].translate(FROM_SUPERSCRIPT) if m["sup"] else (m["braced"] or m["md"])
+        found.append((Marker(m.start(), m.end(), raw.strip(), "marker"), "explicit"))
+    for pattern, strength in (
+        (_GLUED_AFTER_PUNCT, "glued"),
+        (_GLUED_AFTER_STOP, "glued"),
+        (_GLUED_DIGITS, "glued"),
+        (_GLUED_TO_YEAR, "loose"),
+        (_PLAIN_AFTER_PUNCT, "loose"),
+        (_PLAIN_AFTER_WORD, "loose"),
+    ):
+        for m in pattern.finditer(text):
+            if m["num"] not in expected or not _plausible_call(text, m, pattern):
+                continue
+            start = m.start("num") if pattern is _GLUED_TO_YEAR else m.start()
+            found.append((Marker(start, m.end("num"), m["num"], "marker"), strength))
     if ocr:
         for m in _GARBAGE.finditer(text):
             if _is_garbage_marker(text, m.start(), m["g"], language):
-                markers.append(Marker(m.start(), m.end(), "", "garbled"))
-    markers.sort(key=lambda mk: mk.start)
+                found.append((Marker(m.start(), m.end(), "", "garbled"), "explicit"))
+    found.sort(key=lambda f: (f[0].start, f[1] != "explicit"))
     kept: list[Marker] = []
-    for mk in markers:  # a span claimed twice keeps its first reading
-        if not kept or mk.start >= kept[-1].end:
-            kept.append(mk)
+    for mk, strength in found:  # a span claimed twice keeps its first reading
+        if kept and mk.start < kept[-1].end:
+            continue
+        if highest is not None and mk.number.isdigit() and strength != "explicit":
+            n = int(mk.number)
+            if strength == "loose" and n != highest + 1:
+                continue
+            if strength == "glued" and not (n <= highest or highest < n <= highest + 3):
+                continue
+        kept.append(mk)
+        if highest is not None and mk.number.isdigit():
+            highest = max(highest, int(mk.number))
     return kept
+
+
+def _plausible_call(text: str, m: re.Match, pattern: re.Pattern) -> bool:
+    """Context checks: a call is not part of a symbol, a number or a date."""
+    start, end = m.start("num"), m.end("num")
+    after = text[end:].lstrip()
+    if pattern is _GLUED_DIGITS:
+        return not _inside_symbol(text, start)
+    if pattern is _GLUED_AFTER_PUNCT:
+        punct = text[start - 1]
+        before = text[: start - 1]
+        # "2,896" is a number: after a digit and a comma or stop, three digits are a thousands group
+        if before[-1:].isdigit() and (end - start == 3 or punct in ".:"):
+            return False
+        return not (punct == "," and before[-1:].isdigit() and after[:1].isdigit())
+    if pattern is _GLUED_TO_YEAR:
+        return not re.search(r"(?i)\b(?:No|Nos|vol|n°)\.?\s*$", text[: m.start()])
+    # plain numbers after a space
+    if MONTH_WORD.match(after) or _COUNTED.match(after):
+        return False
+    if pattern is _PLAIN_AFTER_WORD and _COUNTING.search(text[: m.start()]):
+        return False
+    return not (after[:1].isdigit())
 
 
 def _inside_symbol(text: str, pos: int) -> bool:
