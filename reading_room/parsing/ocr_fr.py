@@ -90,11 +90,17 @@ def repair_french(text: str) -> Repair:
 
 def repair_english(text: str) -> Repair:
     """Repair text-extraction damage in English: ligature characters, stray
-    invisible characters and runs of spaces. Clean English is left as is."""
-    if not _CHAR_TROUBLE.search(text):
+    invisible characters, runs of spaces, and compounds whose line-end hyphen
+    the extraction left followed by a space ("high- level", "2015– 2030").
+    Clean English is left as is."""
+    trouble, split = _CHAR_TROUBLE.search(text), _SPLIT_COMPOUND.search(text)
+    if not trouble and not split:
         return Repair(text, [], [])
     doc = _Doc(text, french=False)
-    _fix_characters(doc, french=False)
+    if trouble:
+        _fix_characters(doc, french=False)
+    if split:
+        _fix_split_compounds(doc)
     return doc.result()
 
 
@@ -546,6 +552,40 @@ def _fix_hyphenated(doc: _Doc) -> None:
             joined = _join_hyphenated(doc.lex, a.out, b.out)
             if joined:
                 doc.rewrite(i, i + 2, joined[0], "split-glued", joined[1])
+
+
+# English compounds the extraction split after their hyphen: "high- level", "Nuclear- Test-Ban", "2015– 2030".
+_SPLIT_COMPOUND = re.compile(r"[^\W_][-–] [^\W_]")
+# A hyphen that is really followed by a space: "age- and gender-sensitive" (a suspended compound).
+_SUSPENDING = frozenset({"and", "or", "to", "nor", "but", "than", "as"})
+
+
+@functools.lru_cache(maxsize=8192)
+def _english_word(word: str) -> bool:
+    from wordfreq import zipf_frequency
+
+    return all(zipf_frequency(part, "en") >= 1.5 for part in word.split("-") if part)
+
+
+def _fix_split_compounds(doc: _Doc) -> None:
+    """Rejoin "high- level" to "high-level" and "2015– 2030" to "2015–2030": UN texts do not cut
+    words at line ends, so a hyphen before a space is a compound's own. Both halves must be English
+    words; a suspended hyphen ("age- and gender-sensitive") stays; anything else is flagged."""
+    toks = doc.toks
+    for i in range(len(toks) - 2):
+        a, dash, b = toks[i], toks[i + 1], toks[i + 2]
+        if dash.out not in "-–" or doc.gap(i + 1) or doc.gap(i + 2) != " " or not (a.out and b.out):
+            continue
+        if a.kind == "num" and b.kind == "num" and dash.out == "–":
+            doc.rewrite(i, i + 2, f"{a.out}–{b.out}", "split-range", "a range cut at its dash by the line end")
+        elif a.kind == "word" and b.kind == "word" and dash.out == "-" and b.out not in _SUSPENDING:
+            if b.out[:1].isupper() and not a.out[:1].isupper():
+                continue  # "pre- United Nations": not a compound
+            if _english_word(a.out) and _english_word(b.out):
+                compound = f"{a.out}-{b.out}"
+                doc.rewrite(i, i + 2, compound, "split-hyphen", f"“{compound}”: a compound cut after its hyphen")
+            else:
+                doc.flag(i, i + 2, "a hyphen followed by a space: a compound cut at a line end, or a dash?")
 
 
 def _join_hyphenated(lex: Lexicon, a: str, b: str) -> tuple[str, str] | None:

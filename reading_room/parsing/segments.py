@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from .blocks import Block, join_lines
-from .patterns import ANNEX, ANNEX_TITLED, ARTICLE, MEETING, OPERATIVE_START, SECTION, SUBPARA_START
+from .patterns import ANNEX, ANNEX_TITLED, ARTICLE, MEETING, OPERATIVE_START, SUBPARA_START
 
 _TERMINAL = (",", ";", ".", ":")
 # How a footnote call can end a text: digits, superscripts, ^{n}, [^n], OCR garbage for a digit.
@@ -24,6 +24,8 @@ _TRAILING_MARKER = re.compile(
 )
 _MARKER_LAST = frozenset("⁰¹²³⁴⁵⁶⁷⁸⁹}]®°’?")
 _ROMAN_ALONE = re.compile(r"^(?P<num>[IVX]{1,5})\.$")
+# "II. Implementation of …", however long: a number run into the line is cut off afterwards
+_SECTION_START = re.compile(r"^(?P<num>[IVX]{1,5})\.\s+(?=[A-Z])")
 # A number the extraction ran into a line: "… Future. 16 9. We note", "… commitments 3. We gather".
 _INLINE_NUMBER = re.compile(r"(?<=\s)(?P<num>\d{1,3})\s?\.\s+(?=[A-ZÀ-Ý“\"«(])")
 # Words after which a number is a reference, not a paragraph number ("paragraph 9. We …").
@@ -99,7 +101,7 @@ def looks_like_lead(line: str) -> bool:
 def heading_like(text: str) -> bool:
     """A short line with no final punctuation that opens with a capital: a section heading."""
     text = text.strip()
-    if not text or len(text) > 160 or not (text[0].isupper() or text[0].isdigit()):
+    if not text or len(text) > 120 or len(text.split()) > 16 or not (text[0].isupper() or text[0].isdigit()):
         return False
     if text.endswith(_TERMINAL) or ends_with(text):
         return False
@@ -138,13 +140,14 @@ class _Cutter:
                 return
             found = None
             for m in _INLINE_NUMBER.finditer(seg.text):
-                if int(m["num"]) != self.last_number + 1 or m.start() == 0:
+                number, before = int(m["num"]), seg.text[: m.start()].rstrip()
+                if m.start() == 0 or _REFERENCE_WORDS.search(before):
                     continue
-                before = seg.text[: m.start()].rstrip()
-                if _REFERENCE_WORDS.search(before) or before.endswith(("of", "and", "to", "et", "du", "de")):
+                # after a section's title, a number may skip one the extraction lost elsewhere
+                section = seg.kind == "section" and not seg.text[: m.start()].strip().endswith(".")
+                if not (number == self.last_number + 1 or (section and 0 < number - self.last_number <= 3)):
                     continue
-                closed = not is_open(before)
-                if closed or heading_like(before) or (seg.kind == "section" and not closed):
+                if section or not is_open(before) or heading_like(before) or _opens_paragraph(seg.text[m.end() :]):
                     found = m
                     break
             if found is None:
@@ -156,6 +159,12 @@ class _Cutter:
                 seg.kind = "heading"
             self.start("num", after, False, found["num"])
             self.current.single_line = False
+
+
+def _opens_paragraph(text: str) -> bool:
+    """ "We emphasize …", "Decides to …": a capitalised word, then lower case — how a paragraph opens
+    (a number that ends a sentence is seldom followed by that and the expected number at once)."""
+    return bool(re.match(r"[A-ZÀ-Ý][a-zà-ÿ’']+,? [a-zà-ÿ]", text))
 
 
 def cut(items: list[Block]) -> tuple[list[Segment | Block], list[str]]:
@@ -210,7 +219,7 @@ def _line_kind(line: str, previous: str, first: bool, cutter: _Cutter) -> tuple[
         return "annex_titled", m["num"] or "", line.split()[0] + (f" {m['num']}" if m["num"] else "")
     if m := _ROMAN_ALONE.match(line):
         return "section", m["num"], line
-    if (m := SECTION.match(line)) and not OPERATIVE_START.match(line):
+    if (m := _SECTION_START.match(line)) and not OPERATIVE_START.match(line):
         return "section", m["num"], line
     if (m := ARTICLE.fullmatch(line)) and len(line) < 80 and first:
         return "section", m["num"], line
@@ -251,6 +260,12 @@ def join(stream: list[Segment | Block]) -> tuple[list[Segment], list[tuple[str, 
         )
         lower = starts_lower(item.text)
         if heading_before and not lower:
+            units.append(item)
+            continue
+        if item.block_start and looks_like_lead(item.text) and not (item.single_line and heading_like(item.text)):
+            # "Recalling …", "Strengthening …" opening a block: a new paragraph even after one that
+            # looks unfinished (extraction loses last lines; page breaks seldom fall before such words)
+            item.kind = "lead"
             units.append(item)
             continue
         if lower or is_open(previous.text):

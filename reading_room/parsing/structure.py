@@ -18,7 +18,7 @@ import string
 from dataclasses import dataclass, field
 
 from .patterns import ARTICLE, OPERATIVE_START, SUBPARA_START
-from .segments import Segment, ends_with, heading_like, looks_like_lead
+from .segments import Segment, ends_with, heading_like, looks_like_lead, starts_lower
 from .types import Paragraph, ParsedText
 
 _ROMANS = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv"]
@@ -144,6 +144,30 @@ class _Builder:
         last.text = f"{last.text} {seg.text}".strip()
         if self.scope.items and self.scope.items[-1].paragraph is last:
             self.scope.items[-1].ends = ends_with(last.text)
+
+    def unnumbered(self, seg: Segment, units: list[Segment], k: int) -> None:
+        """An unnumbered text after the numbered paragraphs began: numbering continuity decides.
+        If the next number leaves a gap, this is the paragraph that lost its number; else it is a
+        sub-paragraph (after ":", or among sub-paragraphs, or where ":" was lost), or the next
+        sentence of the paragraph before (after ".")."""
+        previous = self.paragraphs[-1]
+        if previous.kind == "heading":
+            if self.scope.kind and not _operative_start(seg.text):
+                self.preambular(seg)
+            else:
+                self.unnumbered_operative(seg)
+            return
+        ends = ends_with(previous.text)
+        gap = _gap_follows(units, k, self.scope.operative)
+        in_items = bool(self.scope.items) and self.scope.items[-1].paragraph is previous
+        if ends == ":" or (in_items and ends in (";", "")):
+            self.item(seg, "")
+        elif gap or (ends == ";" and gap is None and not looks_like_lead(seg.text)):
+            self.unnumbered_operative(seg)
+        elif ends in (";", "") and not starts_lower(seg.text):
+            self.item(seg, "")
+        else:
+            self.continuation(seg)
 
     # -- sub-paragraph labels --------------------------------------------------------------
 
@@ -288,23 +312,7 @@ def build(parsed: ParsedText, units: list[Segment]) -> None:
         if b.scope.operative == 0:
             b.preambular(seg)
             continue
-        previous = b.paragraphs[-1]
-        ends = ends_with(previous.text)
-        in_items = bool(b.scope.items) and b.scope.items[-1].paragraph is previous
-        if ends == ":" or (in_items and ends == ";"):
-            b.item(seg, "")
-        elif ends == ";" and previous.kind != "heading":
-            if looks_like_lead(seg.text) and not _operative_start(seg.text):
-                b.item(seg, "")
-            else:
-                b.unnumbered_operative(seg)
-        elif previous.kind == "heading" or (ends == "." and _gap_follows(units, k, b.scope.operative)):
-            if b.scope.operative and previous.kind == "heading" and not _operative_start(seg.text):
-                b.preambular(seg) if b.scope.kind else b.unnumbered_operative(seg)
-            else:
-                b.unnumbered_operative(seg)
-        else:
-            b.continuation(seg)
+        b.unnumbered(seg, units, k)
     b.finish_items()
     b.finish_scope()
     _italic_leads(parsed)
@@ -319,14 +327,15 @@ def _opens_unit(seg: Segment | None) -> bool:
     )
 
 
-def _gap_follows(units: list[Segment], k: int, current: int) -> bool:
-    """The next numbered paragraph leaves a number free for this unnumbered one."""
+def _gap_follows(units: list[Segment], k: int, current: int) -> bool | None:
+    """Whether the next numbered paragraph leaves a number free for this unnumbered one (None if
+    no numbered paragraph follows in this part)."""
     for seg in units[k + 1 :]:
         if seg.kind == "annex":
-            return False
+            return None
         if seg.kind == "num" and seg.number.isdigit():
             return int(seg.number) > current + 1
-    return False
+    return None
 
 
 def _italic_leads(parsed: ParsedText) -> None:
