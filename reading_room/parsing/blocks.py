@@ -6,7 +6,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from .patterns import FOOTNOTE_LINE, MONTH_WORD, OPERATIVE_START, RULE, SUBPARA_START, is_furniture
+from .patterns import FOOTNOTE_LINE, MEETING, MONTH_WORD, OPERATIVE_START, RULE, SUBPARA_START, is_furniture
 
 
 @dataclass
@@ -94,7 +94,51 @@ def split_blocks(text: str, symbol: str = "") -> list[Block]:
             body.append(line)
         if body:
             blocks.append(Block("text", body))
-    return blocks
+    return _rejoin_overflowing_notes(blocks)
+
+
+# A block that opens a paragraph, which the rest of a footnote never does.
+_OPENS_PARAGRAPH = re.compile(r"^(?:\(?[a-z]{1,4}\)|\d{1,3}\s?\.|[A-ZÉ][a-zé]+(?:ing|ed|ant|ante)\b)")
+
+
+def _rejoin_overflowing_notes(blocks: list[Block]) -> list[Block]:
+    """A footnote too long for its page goes on at the foot of the next one, before that page's
+    own footnotes: a short block that ends a sentence, right before a footnote block (or at the
+    end), when the last footnote so far stopped mid-sentence, is the rest of that footnote."""
+    out: list[Block] = []
+    notes: Block | None = None
+    text_before = ""  # the last line of body text so far
+    for k, block in enumerate(blocks):
+        if block.kind == "footnote":
+            notes = block
+            out.append(block)
+            continue
+        following = blocks[k + 1] if k + 1 < len(blocks) else None
+        unfinished = notes is not None and notes.notes and not notes.notes[-1][1].rstrip().endswith(_NOTE_ENDS)
+        # not the rest of a paragraph either: the body before it is finished, or footnotes follow
+        foot = following is None or following.kind == "footnote" or _finished(text_before)
+        if (
+            unfinished
+            and foot
+            and len(block.lines) <= 4
+            and block.lines[-1].rstrip().endswith(_NOTE_ENDS)
+            and not _OPENS_PARAGRAPH.match(block.lines[0])
+        ):
+            label, text = notes.notes[-1]
+            notes.notes[-1] = (label, join_lines([text, *block.lines]))
+            continue
+        out.append(block)
+        text_before = block.lines[-1]
+    return out
+
+
+def _finished(line: str) -> bool:
+    """A body line that ends a paragraph (its footnote call aside), or the meeting line."""
+    line = re.sub(r"(?<=[,;.:”)])\s?\d{1,3}$", "", line.rstrip())
+    return line.endswith((",", ";", ".", ":")) or bool(MEETING.match(line))
+
+
+_NOTE_ENDS = (".", ")", "”", "»", '"')
 
 
 def _raw_blocks(text: str) -> list[list[str]]:

@@ -219,7 +219,8 @@ def _line_kind(line: str, previous: str, first: bool, cutter: _Cutter) -> tuple[
         return "annex_titled", m["num"] or "", line.split()[0] + (f" {m['num']}" if m["num"] else "")
     if m := _ROMAN_ALONE.match(line):
         return "section", m["num"], line
-    if (m := _SECTION_START.match(line)) and not OPERATIVE_START.match(line):
+    # "I. Our commitments" is a section; OCR reads "1." as "I." too: "I. Décide de …;" is paragraph 1
+    if (m := _SECTION_START.match(line)) and (not OPERATIVE_START.match(line) or heading_like(line[m.end() :])):
         return "section", m["num"], line
     if (m := ARTICLE.fullmatch(line)) and len(line) < 80 and first:
         return "section", m["num"], line
