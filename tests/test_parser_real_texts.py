@@ -323,3 +323,17 @@ def test_it_reads_a_french_adopted_resolution():
     assert [p.eid for p in parsed.paragraphs] == ["pp1", "pp2", "op1", "op2"]
     assert calls(parsed) == {"pp1": ["1"]}
     assert parsed.closing_lines == ["52e séance plénière 1er décembre 2025"]
+
+
+def test_a_real_text_with_every_feature_imports_and_reads(db, languages, client):
+    from reading_room.ingest.importer import import_texts
+
+    result = import_texts(en=ADOPTED_RAW)
+    document = result.document
+    assert document.symbol == "A/RES/80/99"
+    assert (document.adopted.isoformat(), document.meeting, document.report) == ("2025-12-01", 52, "A/80/534")
+    pp2 = document.paragraphs.get(eid="pp2").texts.get(language="en")
+    assert sorted(c.footnote.number for c in pp2.citations.all()) == ["2", "2"]  # one footnote, called twice
+    assert client.get("/A/RES/80/99/").status_code == 200
+    data = client.get("/api/documents/A/RES/80/99").json()
+    assert (data["adopted"], data["meeting"], data["report"], data["draft"]) == ("2025-12-01", 52, "A/80/534", None)

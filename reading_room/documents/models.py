@@ -322,7 +322,10 @@ class Citation(models.Model):
 
     class Meta:
         ordering = ["paragraph_text", "offset"]
-        constraints = [models.UniqueConstraint(fields=["footnote", "paragraph_text"], name="unique_citation_per_text")]
+        # one footnote may be called twice in a paragraph ("the Treaty2 … that Treaty,2"), not twice at one place
+        constraints = [
+            models.UniqueConstraint(fields=["footnote", "paragraph_text", "offset"], name="unique_citation_per_place")
+        ]
 
     def __str__(self) -> str:
         return f"fn {self.footnote_id} @ {self.paragraph_text_id}:{self.offset}"

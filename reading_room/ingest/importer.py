@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
-from django.db import transaction
+from django.db import DataError, IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from reading_room.documents.crossrefs import mentions, record_references
@@ -157,6 +157,17 @@ def prepare(en: str | None = None, fr: str | None = None, symbol: str = "") -> P
 
 def write(prepared: Prepared) -> ImportResult:
     """Store a prepared document in one transaction; ImportRefused if it no longer fits what is stored."""
+    try:
+        return _write(prepared)
+    except (IntegrityError, DataError) as exc:
+        # a parse the database cannot hold is a bug, but the user gets a message, not a traceback
+        raise ImportRefused(
+            _("%(symbol)s could not be stored (%(error)s); nothing was imported.")
+            % {"symbol": prepared.symbol, "error": str(exc).splitlines()[0][:200]}
+        ) from exc
+
+
+def _write(prepared: Prepared) -> ImportResult:
     parsed = prepared.parsed
     with transaction.atomic(), quiet():
         document, created = _write_document(prepared.symbol, prepared.header)
