@@ -16,7 +16,7 @@ $(BIN)/.installed: requirements.txt requirements-dev.txt
 setup: $(BIN)/.installed
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_states
-	$(MANAGE) import_document sample/
+	$(MANAGE) import_document sample/ sample/ga-80/*.pdftext.en.txt
 
 run: setup
 	$(MANAGE) runserver 127.0.0.1:8000

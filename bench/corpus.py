@@ -1,11 +1,11 @@
 """Corpus bench: import every text of a folder and say how each came out.
 
-    python bench/corpus.py tests/data/corpus/ga-80          # or any folder of *.en.txt / *.fr.txt
+    python bench/corpus.py sample/ga-80          # or any folder of *.en.txt / *.fr.txt
     python bench/corpus.py FOLDER --show a-res-80-11        # every difference for one document
 
 One row per file: the symbol found, preambular/operative/sub-paragraph/annex/footnote counts
-(expected/got where `expected/<name>.json` exists), footnotes never cited, page furniture left in
-paragraphs, the import's warnings, and whether it matches its expected data; then the totals and the
+(expected/got where tests/data/corpus/<folder>/expected/<name>.json exists), footnotes never cited,
+page furniture left in paragraphs, the import's warnings, and whether it matches its expected data; then the totals and the
 import speed. Each file is imported alone (in a transaction rolled back afterwards) into a
 throwaway SQLite database, or DATABASE_URL's.
 """

@@ -12,8 +12,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-CORPUS = Path(__file__).resolve().parent / "data" / "corpus"
-FORMS = ("pdftext", "reflowed")
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "sample"  # the texts: sample/ga-80/a-res-80-1.pdftext.en.txt
+EXPECTED = ROOT / "tests" / "data" / "corpus"  # what they contain: tests/data/corpus/ga-80/expected/…
 
 
 @dataclass
@@ -35,9 +36,9 @@ class Result:
 
 
 def expected_for(path: Path) -> dict | None:
-    """The expected data for a corpus text file (`name.form.en.txt`), with that form's overrides."""
+    """The expected data for a corpus text file (`folder/name.form.en.txt`), with that form's overrides."""
     name, form = path.name.split(".")[0], path.name.split(".")[1]
-    expected = path.parent / "expected" / f"{name}.json"
+    expected = EXPECTED / path.parent.name / "expected" / f"{name}.json"
     if not expected.exists():
         return None
     data = json.loads(expected.read_text(encoding="utf-8"))

@@ -1,4 +1,4 @@
-"""Real adopted resolutions (tests/data/corpus/ga-80), in both forms users bring them, imported and
+"""Real adopted resolutions (sample/ga-80), in both forms users bring them, imported and
 compared with what people wrote down they contain: every unit's id, kind, number, first and last
 words, every footnote call and where it falls, every footnote, the masthead's facts, and no page
 furniture left in any paragraph."""
@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from reading_room.ingest.importer import import_texts, read_path
-from tests.corpus_check import CORPUS, differences, expected_for, from_document, uncited
+from tests.corpus_check import CORPUS, EXPECTED, differences, expected_for, from_document, uncited
 
 TEXTS = sorted((CORPUS / "ga-80").glob("*.en.txt"))
 
@@ -19,7 +19,7 @@ def test_the_corpus_holds_both_forms_of_every_resolution_and_their_expected_data
     for name in names:
         assert (CORPUS / "ga-80" / f"{name}.pdftext.en.txt").exists()
         assert (CORPUS / "ga-80" / f"{name}.reflowed.en.txt").exists()
-        assert (CORPUS / "ga-80" / "expected" / f"{name}.json").exists()
+        assert (EXPECTED / "ga-80" / "expected" / f"{name}.json").exists()
 
 
 @pytest.mark.parametrize("path", TEXTS, ids=lambda p: p.name.removesuffix(".en.txt"))
@@ -37,3 +37,30 @@ def test_both_forms_of_a_resolution_import_as_the_same_document(db, languages):
     second = import_texts(en=read_path(CORPUS / "ga-80" / "a-res-80-11.reflowed.en.txt"))
     assert second.document.pk == first.document.pk and not second.created
     assert from_document(second.document).units == from_document(first.document).units
+
+
+def test_the_command_imports_files_and_folders_together(db, languages):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from reading_room.documents.models import Document
+
+    out = StringIO()
+    files = [str(p) for p in sorted((CORPUS / "ga-80").glob("*.pdftext.en.txt"))]
+    call_command("import_document", str(CORPUS), *files, "--jobs", "1", stdout=out)
+    assert "15 imported (15 new, 0 updated), 0 refused." in out.getvalue()
+    assert Document.objects.filter(symbol__startswith="A/RES/80/").count() == 14
+
+
+def test_strict_mode_refuses_a_doubtful_structure_and_takes_a_clean_one(db, languages):
+    from django.core.management import CommandError, call_command
+
+    from reading_room.documents.models import Document
+
+    lost_labels = CORPUS / "ga-80" / "a-res-80-11.pdftext.en.txt"  # sub-paragraph labels lost in extraction
+    with pytest.raises(CommandError, match=r"structural warnings .*op1\.a: its label was lost"):
+        call_command("import_document", "--en", str(lost_labels), "--strict")
+    assert not Document.objects.exists()
+    call_command("import_document", "--en", str(CORPUS / "ga-80" / "a-res-80-29.pdftext.en.txt"), "--strict")
+    assert Document.objects.get().symbol == "A/RES/80/29"

@@ -64,7 +64,7 @@ def test_arbitrary_text_is_parsed_or_refused(text):
 # Real resolutions, damaged the way extraction damages text: lines lost, repeated or out of place.
 _REAL = [
     p.read_text(encoding="utf-8").split("\n")
-    for p in sorted((Path(__file__).parent / "data" / "corpus" / "ga-80").glob("*.en.txt"))
+    for p in sorted((Path(__file__).parent.parent / "sample" / "ga-80").glob("*.en.txt"))
 ]
 
 

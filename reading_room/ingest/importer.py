@@ -30,6 +30,7 @@ from reading_room.documents.models import (
 )
 from reading_room.documents.signals import quiet
 from reading_room.documents.states import load_states
+from reading_room.parsing import checks
 from reading_room.parsing.document import ParseError, parse
 from reading_room.parsing.sponsors import locate_sponsors, name_key, split_sponsors
 from reading_room.parsing.types import Header, ParsedText
@@ -120,18 +121,19 @@ class Prepared:
     report: dict  # the validation report but for what only writing finds (kept edits)
 
 
-def import_texts(en: str | None = None, fr: str | None = None, symbol: str = "") -> ImportResult:
+def import_texts(en: str | None = None, fr: str | None = None, symbol: str = "", strict: bool = False) -> ImportResult:
     """Parse and store one document from its English and/or French text, in one transaction.
 
     Re-importing a symbol updates the document in place: paragraphs keep their eids, a
     language not given this time is left as it is, and a text an editor has changed is
     kept (the report lists it) — see docs/importing.md.
     """
-    return write(prepare(en, fr, symbol))
+    return write(prepare(en, fr, symbol, strict))
 
 
-def prepare(en: str | None = None, fr: str | None = None, symbol: str = "") -> Prepared:
-    """Parse and check the texts (reads the database, writes nothing); ImportRefused if they won't do."""
+def prepare(en: str | None = None, fr: str | None = None, symbol: str = "", strict: bool = False) -> Prepared:
+    """Parse and check the texts (reads the database, writes nothing); ImportRefused if they won't do
+    — in strict mode, also if any structure is doubtful (parsing.checks.structural)."""
     if not en and not fr:
         raise ImportRefused(_("Give at least one text (English or French)."))
     given_symbol = symbol
@@ -152,7 +154,14 @@ def prepare(en: str | None = None, fr: str | None = None, symbol: str = "") -> P
     sponsors = _locate_sponsors(header)
     unresolved = [name for name, iso3 in sponsors if iso3 is None]
     states = _state_ids([iso3 for _name, iso3 in sponsors if iso3]) if sponsors else None
-    return Prepared(symbol, header, parsed, states, report_data(parsed, unresolved))
+    if strict:
+        doubts = [f"[{p.language}] {problem}" for p in parsed for problem in checks.structural(p, symbol)]
+        if doubts:
+            raise ImportRefused(
+                _("%(symbol)s has %(count)d structural warnings (strict mode: nothing was imported): %(list)s")
+                % {"symbol": symbol, "count": len(doubts), "list": "; ".join(doubts[:10])}
+            )
+    return Prepared(symbol, header, parsed, states, report_data(parsed, unresolved, symbol))
 
 
 def write(prepared: Prepared) -> ImportResult:

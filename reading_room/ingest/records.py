@@ -72,7 +72,7 @@ _SAME = ("language_id", "location", "start", "original", "replacement", "rule")
 _DECISION = ("status", "reviewed_by_id", "reviewed_at")
 
 
-def report_data(parsed: list[ParsedText], unresolved_sponsors: list[str]) -> dict:
+def report_data(parsed: list[ParsedText], unresolved_sponsors: list[str], symbol: str = "") -> dict:
     """The validation report of parsed texts (plain data: worked out before writing)."""
     by_language = {p.language: p for p in parsed}
     return {
@@ -88,6 +88,7 @@ def report_data(parsed: list[ParsedText], unresolved_sponsors: list[str]) -> dic
         ],
         "unresolved_sponsors": unresolved_sponsors,
         "warnings": {p.language: p.warnings for p in parsed if p.warnings},
+        "furniture": {p.language: found for p in parsed if (found := checks.furniture(p, symbol))},
     }
 
 
@@ -115,6 +116,8 @@ def summary(report: ImportReport) -> list[str]:
         lines.append(f"[{language}] footnotes never cited: {', '.join(numbers)}")
     for a in data["aligned"]:
         lines.append(f"[{a['language']}] footnote {a['footnote']} placed in {a['eid']} from the other language")
+    for language, found in data.get("furniture", {}).items():
+        lines += [f"[{language}] page furniture left: {where}" for where in found]
     for name in data["unresolved_sponsors"]:
         lines.append(f"sponsor not recognised: {name}")
     for where in data["kept_edits"]:

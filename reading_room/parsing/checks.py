@@ -50,6 +50,33 @@ def compare(a: ParsedText, b: ParsedText) -> list[dict]:
     return problems
 
 
+_MEETING_IN_TEXT = re.compile(r"\b\d{1,4}(?:st|nd|rd|th) plenary meeting\b|\b\d{1,4}e séance plénière\b")
+
+
+def furniture(parsed: ParsedText, symbol: str = "") -> list[str]:
+    """Paragraphs that still hold page furniture: the document's symbol, a page rule, the meeting
+    line, or the running head (the title opening or closing a paragraph it does not belong to)."""
+    found = []
+    symbol = symbol or parsed.header.symbol
+    title = parsed.title.strip()
+    for para in parsed.paragraphs:
+        text = para.text
+        if symbol and symbol in text:
+            found.append(f"{para.eid}: the document's symbol {symbol} in its text")
+        if "---" in text:
+            found.append(f"{para.eid}: a page rule (---) in its text")
+        if _MEETING_IN_TEXT.search(text):
+            found.append(f"{para.eid}: the meeting line in its text")
+        if para.kind != "heading" and len(title) > 15 and (text.startswith(title) or text.endswith(title)):
+            found.append(f"{para.eid}: the running head in its text")
+    return found
+
+
+def structural(parsed: ParsedText, symbol: str = "") -> list[str]:
+    """Everything that makes the structure doubtful: what `import_document --strict` refuses."""
+    return parsed.structural + [f"footnote {n} is never cited" for n in uncited(parsed)] + furniture(parsed, symbol)
+
+
 def uncited(parsed: ParsedText) -> list[str]:
     cited = {r.number for p in parsed.paragraphs for r in p.refs}
     return [f.number for f in parsed.footnotes if f.number not in cited]

@@ -81,11 +81,11 @@ def _number_footnotes(parsed: ParsedText, labelled: list[tuple[str, str]]) -> No
         if clean.isascii() and clean.isdigit() and int(clean) >= expected:
             number = int(clean)
             if number != expected:
-                parsed.warnings.append(f"footnote {expected} to {number - 1} missing")
+                parsed.warn(f"footnote {expected} to {number - 1} missing", structural=True)
         else:
             number = expected
             if label and label not in GARBAGE_LABELS and clean.isascii() and clean.isdigit():
-                parsed.warnings.append(f"footnote label {label!r} read as {number}")
+                parsed.warn(f"footnote label {label!r} read as {number}")
         parsed.footnotes.append(Footnote(str(number), _strip_italics(text.strip()), label if label != clean else ""))
         expected = number + 1
 
@@ -142,6 +142,9 @@ def _attach_markers(parsed: ParsedText, reference: ParsedText | None) -> None:
                 clean_numbers.add(number)
                 if number not in numbers:
                     continue
+            if number not in numbers:
+                parsed.warn(f"{para.eid} calls footnote {number}, which the text does not have", structural=True)
+                continue
             if number.isdigit():
                 highest = max(highest, int(number))
             para.refs.append(FootnoteRef(number, offset, mk.how))

@@ -70,7 +70,7 @@ class _Builder:
         return self.parsed.paragraphs
 
     def warn(self, message: str) -> None:
-        self.parsed.warnings.append(message)
+        self.parsed.warn(message, structural=True)
 
     def add(self, eid: str, kind: str, number: str, text: str, lead: str = "") -> Paragraph:
         if self.scope.kind and kind != "heading":
@@ -357,6 +357,6 @@ def _unique_eids(parsed: ParsedText) -> None:
             n += 1
             eid = f"{para.eid}_{n}"
         if eid != para.eid:
-            parsed.warnings.append(f"{para.eid} appears twice; the second is {eid}")
+            parsed.warn(f"{para.eid} appears twice; the second is {eid}", structural=True)
             para.eid = eid
         seen.add(eid)

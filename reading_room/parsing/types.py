@@ -88,6 +88,14 @@ class ParsedText:
     sponsor_note: str = ""
     closing_lines: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # the warnings that doubt the structure itself (a numbering gap, a lost number or label, a call
+    # to a footnote the text lacks): `import_document --strict` refuses a text that has any
+    structural: list[str] = field(default_factory=list)
+
+    def warn(self, message: str, structural: bool = False) -> None:
+        self.warnings.append(message)
+        if structural:
+            self.structural.append(message)
 
     def paragraph(self, eid: str) -> Paragraph | None:
         return next((p for p in self.paragraphs if p.eid == eid), None)

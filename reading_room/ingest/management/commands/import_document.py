@@ -1,4 +1,4 @@
-"""python manage.py import_document --en PATH --fr PATH  |  import_document FOLDER"""
+"""python manage.py import_document --en PATH --fr PATH  |  import_document FOLDER_OR_FILE…"""
 
 import multiprocessing
 import os
@@ -32,23 +32,38 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("folder", nargs="?", help="a folder of <name>.en.txt and <name>.fr.txt files")
+        parser.add_argument(
+            "paths",
+            nargs="*",
+            metavar="FOLDER_OR_FILE",
+            help="folders of <name>.en.txt and <name>.fr.txt pairs, or single <name>.en.txt / <name>.fr.txt files",
+        )
         parser.add_argument("--en", help="English text file")
         parser.add_argument("--fr", help="French text file")
         parser.add_argument("--symbol", default="", help="document symbol, for texts without a header")
         parser.add_argument(
             "--jobs", type=int, default=os.cpu_count() or 1, help="worker processes for a folder (default: CPUs)"
         )
+        parser.add_argument(
+            "--strict",
+            action="store_true",
+            help="refuse a document whose report has a structural warning (numbering gap, lost number or label, "
+            "uncited footnote, page furniture left in a paragraph)",
+        )
 
-    def handle(self, *args, folder=None, en=None, fr=None, symbol="", **options):
-        if folder and (en or fr):
-            raise CommandError("Give either a folder or --en/--fr, not both.")
-        if folder:
-            return self._import_folder(Path(folder), options["verbosity"], options["jobs"])
+    def handle(self, *args, paths=(), en=None, fr=None, symbol="", strict=False, **options):
+        if paths and (en or fr):
+            raise CommandError("Give either folders and files or --en/--fr, not both.")
+        if paths:
+            if symbol:
+                raise CommandError("--symbol goes with --en/--fr (one document), not with folders.")
+            return self._import_folder([Path(p) for p in paths], options["verbosity"], options["jobs"], strict)
         if not en and not fr:
             raise CommandError("Give --en PATH and/or --fr PATH (or a folder).")
         try:
-            result = import_texts(en=read_path(en) if en else None, fr=read_path(fr) if fr else None, symbol=symbol)
+            result = import_texts(
+                en=read_path(en) if en else None, fr=read_path(fr) if fr else None, symbol=symbol, strict=strict
+            )
         except ImportRefused as exc:
             raise CommandError(str(exc)) from exc
         self._report(result, details=options["verbosity"] >= 1)
@@ -62,16 +77,12 @@ class Command(BaseCommand):
         for warning in result.warnings:
             self.stdout.write(self.style.WARNING(f"  warning: {warning}"))
 
-    def _import_folder(self, folder: Path, verbosity: int, jobs: int) -> None:
-        if not folder.is_dir():
-            raise CommandError(f"{folder}: not a folder.")
-        names = sorted({p.name.rsplit(".", 2)[0] for p in folder.glob("*.txt") if p.name.count(".") >= 2})
-        if not names:
-            raise CommandError(f"{folder}: no <name>.en.txt or <name>.fr.txt files.")
+    def _import_folder(self, paths: list[Path], verbosity: int, jobs: int, strict: bool) -> None:
+        names = _documents(paths)
         refused: list[str] = []
         created = updated = 0
         progress = tqdm(total=len(names), unit="doc", file=sys.stderr, disable=verbosity < 1 or not sys.stderr.isatty())
-        for name, outcome in _run(folder, names, jobs):
+        for name, outcome in _run(names, jobs, strict):
             progress.update()
             if isinstance(outcome, str):
                 refused.append(f"{name}: {outcome}")
@@ -104,11 +115,37 @@ def _refresh_statistics() -> None:
             cursor.execute("ANALYZE")
 
 
-def _prepare_pair(folder: Path, name: str) -> Prepared | str:
+def _documents(paths: list[Path]) -> list[tuple[Path | None, Path | None]]:
+    """(English file, French file) for each document: the pairs in each folder (`name.en.txt` with
+    `name.fr.txt`), and each file given on its own."""
+    documents: list[tuple[Path | None, Path | None]] = []
+    for path in paths:
+        if path.is_dir():
+            found = sorted({p.name.rsplit(".", 2)[0] for p in path.glob("*.txt") if p.name.count(".") >= 2})
+            if not found:
+                raise CommandError(f"{path}: no <name>.en.txt or <name>.fr.txt files.")
+            for name in found:
+                en, fr = path / f"{name}.en.txt", path / f"{name}.fr.txt"
+                documents.append((en if en.exists() else None, fr if fr.exists() else None))
+        elif path.is_file() and path.name.endswith((".en.txt", ".fr.txt")):
+            documents.append((path, None) if path.name.endswith(".en.txt") else (None, path))
+        elif path.is_file():
+            raise CommandError(f"{path}: a text file's name says its language: <name>.en.txt or <name>.fr.txt.")
+        else:
+            raise CommandError(f"{path}: no such folder or file.")
+    return documents
+
+
+def _name(document: tuple[Path | None, Path | None]) -> str:
+    path = document[0] or document[1]
+    return str(path.with_name(path.name.rsplit(".", 2)[0]))
+
+
+def _prepare_pair(document: tuple[Path | None, Path | None], strict: bool = False) -> Prepared | str:
     """Parse one pair; the refusal message if it won't do."""
-    en, fr = folder / f"{name}.en.txt", folder / f"{name}.fr.txt"
+    en, fr = document
     try:
-        return prepare(en=read_path(en) if en.exists() else None, fr=read_path(fr) if fr.exists() else None)
+        return prepare(en=read_path(en) if en else None, fr=read_path(fr) if fr else None, strict=strict)
     except ImportRefused as exc:
         return str(exc)
 
@@ -127,11 +164,11 @@ def _write_pair(prepared: Prepared | str) -> str | tuple[str, list[str]]:
     return action, lines
 
 
-def _import_pair(folder: Path, name: str) -> str | tuple[str, list[str]]:
-    return _write_pair(_prepare_pair(folder, name))
+def _import_pair(document: tuple[Path | None, Path | None], strict: bool = False) -> str | tuple[str, list[str]]:
+    return _write_pair(_prepare_pair(document, strict))
 
 
-def _run(folder: Path, names: list[str], jobs: int):
+def _run(names: list[tuple[Path | None, Path | None]], jobs: int, strict: bool):
     """Import pairs, each document in its own transaction, in `jobs` worker processes when there
     are enough documents to be worth it.
 
@@ -141,17 +178,17 @@ def _run(folder: Path, names: list[str], jobs: int):
     """
     if jobs <= 1 or len(names) < 2 * jobs:
         for name in names:
-            yield name, _import_pair(folder, name)
+            yield _name(name), _import_pair(name, strict)
         return
     single_writer = connection.vendor == "sqlite"
     get_lexicon()  # loaded once, before forking: the workers share it
     ensure_states()  # rather than workers racing to load them
     connections.close_all()  # children must open their own connections
     context = multiprocessing.get_context("fork")
-    work = partial(_prepare_pair if single_writer else _import_pair, folder)
+    work = partial(_prepare_pair if single_writer else _import_pair, strict=strict)
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=connections.close_all) as pool:
         for name, outcome in _as_completed(pool, work, names, ahead=4 * jobs):
-            yield name, _write_pair(outcome) if single_writer else outcome
+            yield _name(name), _write_pair(outcome) if single_writer else outcome
 
 
 def _as_completed(pool: ProcessPoolExecutor, fn, names: list[str], ahead: int):
