@@ -5,8 +5,8 @@
 
 One row per file: the symbol found, preambular/operative/sub-paragraph/annex/footnote counts
 (expected/got where tests/data/corpus/<folder>/expected/<name>.json exists), footnotes never cited,
-page furniture left in paragraphs, the import's warnings, and whether it matches its expected data; then the totals and the
-import speed. Each file is imported alone (in a transaction rolled back afterwards) into a
+page furniture left in paragraphs, the import's warnings, and whether it matches its expected data;
+then the totals and the import speed. Each file is imported alone (in a transaction rolled back afterwards) into a
 throwaway SQLite database, or DATABASE_URL's.
 """
 
