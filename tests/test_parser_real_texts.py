@@ -337,3 +337,70 @@ def test_a_real_text_with_every_feature_imports_and_reads(db, languages, client)
     assert client.get("/A/RES/80/99/").status_code == 200
     data = client.get("/api/documents/A/RES/80/99").json()
     assert (data["adopted"], data["meeting"], data["report"], data["draft"]) == ("2025-12-01", 52, "A/80/534", None)
+
+
+CARRIED_OVER = """United Nations
+
+General Assembly Distr.: General 3 December 2025
+
+Eightieth session Agenda item 20 Sustainable development
+
+Resolution adopted by the General Assembly on 1 December 2025
+
+[on the report of the Second Committee (A/80/540, para. 9)]
+
+80/95. Possible risks of the integration of artificial intelligence into
+
+The General Assembly,
+
+Recalling the Paris Agreement and the Sustainable Development Goals,
+
+1 Resolution 70/1.
+
+Possible risks of the integration of artificial intelligence into command, control and
+
+United Nations Framework Convention on Climate Change,1 and the Sendai Framework,
+
+Noting the report,
+
+1. Decides to act.
+
+45th plenary meeting 1 December 2025
+"""
+
+
+def test_a_preambular_paragraph_goes_on_over_a_page_even_with_a_capital():
+    parsed = parse(CARRIED_OVER, "en")
+    assert [p.eid for p in parsed.paragraphs] == ["pp1", "pp2", "op1"]
+    assert parsed.paragraph("pp1").text == (
+        "Recalling the Paris Agreement and the Sustainable Development Goals, "
+        "United Nations Framework Convention on Climate Change, and the Sendai Framework,"
+    )
+    assert calls(parsed) == {"pp1": ["1"]}
+
+
+SECURITY_COUNCIL = """United Nations S/RES/2719 (2023)
+
+Security Council Distr.: General 21 December 2023
+
+Resolution 2719 (2023)
+
+Adopted by the Security Council at its 9518th meeting, on 21 December 2023
+
+The Security Council,
+
+Recalling its previous resolutions,
+
+Determined to strengthen cooperation,
+
+1. Decides to act;
+
+2. Decides to remain seized of the matter.
+"""
+
+
+def test_it_reads_a_security_council_resolution():
+    parsed = parse(SECURITY_COUNCIL, "en")
+    assert parsed.header.symbol == "S/RES/2719 (2023)"
+    assert parsed.header.adopted == "2023-12-21"
+    assert [p.eid for p in parsed.paragraphs] == ["pp1", "pp2", "op1", "op2"]

@@ -17,6 +17,7 @@ from .patterns import ANNEX, RULE
 _TRAILING_RULE = re.compile(r"\s+-{3,}\s*$")
 _MARKDOWN_NOTE = re.compile(r"^\[\^(?P<label>[^\]\s]{1,6})\]:\s*(?P<text>.*)$")
 _SPACES = re.compile(r"\s+")
+_TRAILING_CALL = re.compile(r"(?<=[^\W\d_])\d{1,2}$|\s?[*⁰¹²³⁴⁵⁶⁷⁸⁹]+$")
 
 
 def strip_rules(lines: list[str]) -> list[str]:
@@ -64,6 +65,15 @@ def _words(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+def _extends(line: str, title: str, symbol: str) -> bool:
+    """A line on its own that is the cut title and a few more words, with no sentence end."""
+    text = _words(line)
+    if symbol:
+        text = text.removeprefix(symbol).removesuffix(symbol).strip()
+    title = _words(title)
+    return text.startswith(title) and len(text) - len(title) < 80 and not text.endswith((".", ";", ",", ":"))
+
+
 def running_head(line: str, symbol: str, titles: list[str]) -> bool:
     """A running head: the document's symbol and/or its title (or the start of the title, cut where
     the line ended), in either order. `titles` are the document's title and, once known, its
@@ -84,7 +94,7 @@ def running_head(line: str, symbol: str, titles: list[str]) -> bool:
     if not text:
         return had_symbol
     for title in titles:
-        title = _words(title)
+        title = _TRAILING_CALL.sub("", _words(title))
         if not title:
             continue
         if text == title:
@@ -102,9 +112,13 @@ def strip_running_heads(lines: list[str], symbol: str, titles: list[str]) -> tup
     out: list[str] = []
     found = 0
     previous = ""
-    for line in lines:
+    # a title line the extraction cut short ("… intelligence into"): a running head may go on further
+    cut_titles = [t for t in titles if len(_words(t)) >= 25 and not t.rstrip().endswith((".", "”", ")"))]
+    for k, line in enumerate(lines):
         stripped = line.strip()
-        if stripped and not ANNEX.match(previous) and running_head(stripped, symbol, titles):
+        alone = (k == 0 or not lines[k - 1].strip()) and (k + 1 == len(lines) or not lines[k + 1].strip())
+        longer = alone and any(_extends(stripped, t, symbol) for t in cut_titles)
+        if stripped and not ANNEX.match(previous) and (longer or running_head(stripped, symbol, titles)):
             out.append("")
             found += 1
             continue

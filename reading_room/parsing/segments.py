@@ -36,11 +36,27 @@ _REFERENCE_WORDS = re.compile(
 )
 # Opening words of a preambular paragraph: a participle or one of the adjectives UN drafting uses.
 _LEAD_WORD = re.compile(
-    r"^(?:(?:Se|S’|S')\s?)?(?!United\b|Beijing|Nanjing|Kunming|Chongqing|Sterling|Reading\b|During\b|Including\b|"
+    r"^(?:Se |S’|S')[a-zà-ÿ]+ant\b"  # "Se félicitant", "S’inquiétant"
+    r"|^(?!United\b|Beijing|Nanjing|Kunming|Chongqing|Sterling|Reading\b|During\b|Including\b|"
     r"Following\b|Regarding\b|Concerning\b|Notwithstanding\b|Pending\b|According\b)"
     r"[A-ZÉ][a-zà-ÿ]+(?:ing|ed|ant|ante|antes|ée|ue|ues|te|tes)\b"
     r"|^(?:Aware|Mindful|Conscious|Cognizant|Desirous|Deeply|Gravely|Profondément|Vivement|Bearing in mind|"
-    r"Taking note|Taking into account|Guided by|Having|Ayant|Tenant compte|Prenant note|Soulignant|Sachant)\b"
+    r"Taking note|Taking into account|Guided by|Having|Ayant|Tenant compte|Prenant note|Soulignant|Sachant|"
+    r"Fully|Firmly|Seriously|Strongly|Highly|Keenly|Desireuse|Désireuse|Soucieuse|Résolue|Inquiète|Vu)\b"
+)
+# The words UN preambles open with most: leads whatever follows ("Recalling the Charter of the
+# United Nations" is in title case after its lead; "Stockpiling and Use of Chemical Weapons" is a title).
+_KNOWN_LEADS = frozenset(
+    """recalling reaffirming recognizing recognising noting welcoming expressing emphasizing emphasising
+    stressing acknowledging taking bearing having considering affirming underlining underscoring reiterating
+    convinced concerned alarmed determined guided encouraged deploring condemning appreciating commending
+    mindful aware conscious cognizant desirous deeply gravely seriously strongly highly fully firmly acting
+    believing looking seeking committed declaring observing regretting welcomes recalling
+    rappelant réaffirmant reconnaissant notant prenant soulignant considérant consciente conscient convaincue
+    convaincu préoccupée préoccupé profondément gravement ayant tenant sachant accueillant constatant
+    insistant exprimant déplorant condamnant saluant réitérant affirmant guidée guidé résolue résolu
+    déterminée déterminé alarmée alarmé inquiète inquiet encouragée encouragé vivement gardant mesurant
+    estimant jugeant""".split()
 )
 _SMALL_WORDS = (
     "a an and as at by for from in into of on or the to with its their his her this that these those "
@@ -92,6 +108,9 @@ def starts_lower(text: str) -> bool:
 def looks_like_lead(line: str) -> bool:
     if not _LEAD_WORD.match(line):
         return False
+    first = line.split(maxsplit=1)[0].strip(",").lower()
+    if first in _KNOWN_LEADS or first in ("se", "s’", "s'"):
+        return True
     # "Stockpiling and Use of Chemical Weapons" wrapped from a title is not a lead: title case
     words = line.split()[1:6]
     capitals = [w for w in words if w[:1].isupper() and w.lower() not in _FUNCTION_WORDS]

@@ -310,13 +310,26 @@ def build(parsed: ParsedText, units: list[Segment]) -> None:
             b.heading(seg)
             continue
         if b.scope.operative == 0:
-            b.preambular(seg)
+            if _continues_preamble(b, seg):
+                b.continuation(seg)
+            else:
+                b.preambular(seg)
             continue
         b.unnumbered(seg, units, k)
     b.finish_items()
     b.finish_scope()
     _italic_leads(parsed)
     _unique_eids(parsed)
+
+
+def _continues_preamble(b: _Builder, seg: Segment) -> bool:
+    """In a resolution's preamble every paragraph opens with its italic lead ("Recalling",
+    "Convinced", "Rappelant"): a block that does not, after one that ended with a comma, is the rest
+    of that paragraph carried over a page ("… Goals,", page break, "United Nations Framework …")."""
+    if b.scope.kind or seg.kind != "plain" or not b.paragraphs:
+        return False
+    previous = b.paragraphs[-1]
+    return previous.kind == "preambular" and ends_with(previous.text) == "," and not looks_like_lead(seg.text)
 
 
 def _opens_unit(seg: Segment | None) -> bool:
