@@ -46,18 +46,17 @@ _LEAD_WORD = re.compile(
 )
 # The words UN preambles open with most: leads whatever follows ("Recalling the Charter of the
 # United Nations" is in title case after its lead; "Stockpiling and Use of Chemical Weapons" is a title).
-_KNOWN_LEADS = frozenset(
-    """recalling reaffirming recognizing recognising noting welcoming expressing emphasizing emphasising
+_LEADS = """recalling reaffirming recognizing recognising noting welcoming expressing emphasizing emphasising
     stressing acknowledging taking bearing having considering affirming underlining underscoring reiterating
     convinced concerned alarmed determined guided encouraged deploring condemning appreciating commending
     mindful aware conscious cognizant desirous deeply gravely seriously strongly highly fully firmly acting
-    believing looking seeking committed declaring observing regretting welcomes recalling
+    believing looking seeking committed declaring observing regretting
     rappelant réaffirmant reconnaissant notant prenant soulignant considérant consciente conscient convaincue
     convaincu préoccupée préoccupé profondément gravement ayant tenant sachant accueillant constatant
     insistant exprimant déplorant condamnant saluant réitérant affirmant guidée guidé résolue résolu
     déterminée déterminé alarmée alarmé inquiète inquiet encouragée encouragé vivement gardant mesurant
-    estimant jugeant""".split()
-)
+    estimant jugeant"""
+_KNOWN_LEADS = frozenset(_LEADS.split())
 _SMALL_WORDS = (
     "a an and as at by for from in into of on or the to with its their his her this that these those "
     "et de des du la le les à au aux en par pour sur dans un une"
