@@ -64,3 +64,18 @@ def test_strict_mode_refuses_a_doubtful_structure_and_takes_a_clean_one(db, lang
     assert not Document.objects.exists()
     call_command("import_document", "--en", str(CORPUS / "ga-80" / "a-res-80-29.pdftext.en.txt"), "--strict")
     assert Document.objects.get().symbol == "A/RES/80/29"
+
+
+def test_a_resolution_recalled_by_another_links_inside_the_reading_room(db, languages, client):
+    import_texts(en=read_path(CORPUS / "ga-80" / "a-res-80-3.pdftext.en.txt"))
+    recalling = (CORPUS / "ga-80" / "a-res-80-29.pdftext.en.txt").read_text(encoding="utf-8")
+    recalling = recalling.replace(
+        "Recalling its resolutions 48/75 J", "Recalling its resolution 80/3 and its resolutions 48/75 J"
+    )
+    import_texts(en=recalling)
+    references = client.get("/api/documents/A/RES/80/29").json()["references"]
+    held = {r["symbol"]: r for r in references if r["held"]}
+    assert held["A/RES/80/3"]["url"] == "/A/RES/80/3/"
+    page = client.get("/A/RES/80/29/").content.decode()
+    assert 'href="/A/RES/80/3/"' in page
+    assert "A/RES/80/29" in [c["symbol"] for c in client.get("/api/documents/A/RES/80/3").json()["cited_by"]]

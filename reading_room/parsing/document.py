@@ -54,7 +54,9 @@ def parse(text: str, language: str, reference: ParsedText | None = None, symbol:
     _attach_markers(parsed, reference)
     _repair(parsed)
     for para in parsed.paragraphs:
-        para.lead = para.lead or find_lead(para.text, language)
+        # a declaration's paragraphs ("We recognize …") and headings print no italic lead
+        if para.kind != "heading" and (para.kind != "annex" or ".pp" in para.eid):
+            para.lead = para.lead or find_lead(para.text, language)
     return parsed
 
 
