@@ -174,10 +174,33 @@ def test_it_splits_sponsors_on_known_names_not_on_and():
         ("le 1°* septembre", "fr", [], "le 1°* septembre"),
         ("I’ Association", "fr", [], "I’ Association"),
         ("resolution 59/48 of 2 December", "en", [], "resolution 59/48 of 2 December"),
+        ("the twenty-eighth session (COP28) and", "en", [], "the twenty-eighth session (COP28) and"),
+        ("the Child2 and", "en", ["2"], "the Child and"),
     ],
 )
 def test_it_finds_footnote_markers_in_every_form(text, language, numbers, clean):
     markers = find_markers(text, language, ocr=language == "fr", expected={"1", "2", "8"})
+    out, _placed = strip_markers(text, markers)
+    assert [m.number for m in markers] == numbers
+    assert out == clean
+
+
+@pytest.mark.parametrize(
+    "text, highest, numbers, clean",
+    [
+        ("held in 1979,1 and", 0, ["1"], "held in 1979, and"),
+        ("a rate of 2,5 per cent", 0, [], "a rate of 2,5 per cent"),  # a decimal, not call 5
+        ("Goal 2 and", 1, [], "Goal 2 and"),
+        ("SDG 2 and", 1, [], "SDG 2 and"),
+        ("the Programme of Action 2 and the", 1, ["2"], "the Programme of Action and the"),
+        ("the Programme of Action 3 and the", 1, [], "the Programme of Action 3 and the"),  # not the next one
+        ("in 2014, 2", 1, ["2"], "in 2014,"),
+        ("about 2 million people", 1, [], "about 2 million people"),
+        ("on 10 October 19902", 1, ["2"], "on 10 October 1990"),
+    ],
+)
+def test_loose_calls_count_only_as_the_next_footnote(text, highest, numbers, clean):
+    markers = find_markers(text, "en", ocr=False, expected={"1", "2", "3", "5"}, highest=highest)
     out, _placed = strip_markers(text, markers)
     assert [m.number for m in markers] == numbers
     assert out == clean

@@ -45,12 +45,12 @@ _COUNTED = re.compile(
 # Before a number, words that make it a reference or a quantity ("paragraph 7", "all 17 Goals").
 _COUNTING = re.compile(
     r"(?i)\b(?:paragraphs?|para|paras|articles?|chapters?|chap|sections?|annex(?:es)?|resolutions?|decisions?|"
-    r"rules?|items?|goals?|targets?|principles?|no|nos|vol|volume|page|pages|p|pp|phase|level|group|"
+    r"rules?|items?|goals?|targets?|principles?|no|nos|vol|volume|page|pages|p|pp|phase|level|group|sdgs?|"
+    r"parts?|protocols?|tier|step|stage|cop|round|cycle|session|year|years|number|"
     r"all|some|about|over|under|than|least|most|only|first|last|nearly|approximately|around|almost|"
     r"agenda\s\d+|of|and|or|to|from|between|since|until|before|after|by|in|on|at|for|with|the|a|an|"
     r"alinéas?|par|résolutions?|décisions?|objectifs?|cibles?|principes?|article|du|de|des|les|le|la|et)\s*$"
 )
-_MONTHS_AHEAD = MONTH_WORD
 
 
 def find_markers(text: str, language: str, ocr: bool, expected: set[str], highest: int | None = None) -> list[Marker]:
@@ -74,6 +74,8 @@ def find_markers(text: str, language: str, ocr: bool, expected: set[str], highes
             if m["num"] not in expected or not _plausible_call(text, m, pattern):
                 continue
             start = m.start("num") if pattern is _GLUED_TO_YEAR else m.start()
+            if pattern is _GLUED_AFTER_PUNCT and text[start - 2 : start - 1].isdigit():
+                strength = "loose"  # "2003,2" is a call, "2,5 %" a decimal: only as the very next footnote
             found.append((Marker(start, m.end("num"), m["num"], "marker"), strength))
     if ocr:
         for m in _GARBAGE.finditer(text):
@@ -101,7 +103,9 @@ def _plausible_call(text: str, m: re.Match, pattern: re.Pattern) -> bool:
     start, end = m.start("num"), m.end("num")
     after = text[end:].lstrip()
     if pattern is _GLUED_DIGITS:
-        return not _inside_symbol(text, start)
+        word = re.search(r"[^\W\d_]+$", text[:start])
+        # "COP28", "UN80", "G77": an acronym with its number, not a call
+        return not _inside_symbol(text, start) and not (word and word.group().isupper() and len(word.group()) <= 6)
     if pattern is _GLUED_AFTER_PUNCT:
         punct = text[start - 1]
         before = text[: start - 1]
