@@ -78,6 +78,9 @@ def split_blocks(text: str, symbol: str = "") -> list[Block]:
         if not lines:
             continue
         first = _footnote_label(lines[0], expected)
+        # a footnote area opens with the next footnote: "1 (a) above" after footnote 1 is a paragraph's rest
+        if first and _digits(first["label"]) and int(first["label"]) < expected:
+            first = None
         if first and not OPERATIVE_START.match(lines[0]) and not SUBPARA_START.match(lines[0]):
             blocks.append(_footnote_block(lines, expected))
             expected = _next_expected(blocks[-1], expected)
@@ -196,6 +199,10 @@ def _plausible_next(previous: str, label: str) -> bool:
     return int(prev) < int(label) <= int(prev) + 3 or int(label) < int(prev)
 
 
+# "gender- / and age-sensitive": a suspended hyphen keeps its space
+_SUSPENDED = re.compile(r"(?:and|or|nor|to|et|ou)\b")
+
+
 def join_lines(lines: list[str]) -> str:
     """Join the lines of one paragraph. A line-final hyphen is kept (UN texts do not
     hyphenate words at line ends, so "non-\\nprolifération" is "non-prolifération")."""
@@ -204,7 +211,7 @@ def join_lines(lines: list[str]) -> str:
         line = line.strip()
         if not out:
             out = line
-        elif out.endswith("-") and not out.endswith(" -") and line[:1].isalpha():
+        elif out.endswith("-") and not out.endswith(" -") and line[:1].isalpha() and not _SUSPENDED.match(line):
             out += line
         else:
             out += " " + line

@@ -35,14 +35,14 @@ _REFERENCE_WORDS = re.compile(
     r"p\.|pp\.|points?|alinéas?|par\.|résolutions?|décisions?|objectifs?|cibles?|n°)\s*$"
 )
 # Opening words of a preambular paragraph: a participle or one of the adjectives UN drafting uses.
+# A word that may open a preambular paragraph: a participle ("Recalling", "Convinced", "Rappelant",
+# "Se félicitant"); adjectives and French feminine participles ("Consciente", "Résolue") only from
+# the list below — their endings are also those of nouns ("State", "Issue").
 _LEAD_WORD = re.compile(
     r"^(?:Se |S’|S')[a-zà-ÿ]+ant\b"  # "Se félicitant", "S’inquiétant"
     r"|^(?!United\b|Beijing|Nanjing|Kunming|Chongqing|Sterling|Reading\b|During\b|Including\b|"
-    r"Following\b|Regarding\b|Concerning\b|Notwithstanding\b|Pending\b|According\b)"
-    r"[A-ZÉ][a-zà-ÿ]+(?:ing|ed|ant|ante|antes|ée|ue|ues|te|tes)\b"
-    r"|^(?:Aware|Mindful|Conscious|Cognizant|Desirous|Deeply|Gravely|Profondément|Vivement|Bearing in mind|"
-    r"Taking note|Taking into account|Guided by|Having|Ayant|Tenant compte|Prenant note|Soulignant|Sachant|"
-    r"Fully|Firmly|Seriously|Strongly|Highly|Keenly|Desireuse|Désireuse|Soucieuse|Résolue|Inquiète|Vu)\b"
+    r"Following\b|Regarding\b|Concerning\b|Notwithstanding\b|Pending\b|According\b|Red\b|United\b)"
+    r"[A-ZÉ][a-zà-ÿ]+(?:ing|ed|ant)\b"
 )
 # The words UN preambles open with most: leads whatever follows ("Recalling the Charter of the
 # United Nations" is in title case after its lead; "Stockpiling and Use of Chemical Weapons" is a title).
@@ -55,11 +55,33 @@ _LEADS = """recalling reaffirming recognizing recognising noting welcoming expre
     convaincu préoccupée préoccupé profondément gravement ayant tenant sachant accueillant constatant
     insistant exprimant déplorant condamnant saluant réitérant affirmant guidée guidé résolue résolu
     déterminée déterminé alarmée alarmé inquiète inquiet encouragée encouragé vivement gardant mesurant
-    estimant jugeant"""
+    estimant jugeant persuadée persuadé soucieuse soucieux désireuse désireux certaine sensible attachée
+    satisfaite reconnaissante résolument vu keenly"""
 _KNOWN_LEADS = frozenset(_LEADS.split())
+# Gerunds sub-paragraphs open with ("(c) Strengthening …"): in title case they may be a title's words
+_GERUNDS = """adopting supporting strengthening promoting harnessing investing enforcing responding ensuring scaling
+    creating advancing leveraging mobilizing achieving improving developing enhancing providing establishing
+    implementing addressing fostering facilitating increasing reducing protecting preventing combating
+    eliminating empowering expanding integrating maintaining undertaking urging inviting requesting calling
+    encouraging assisting requiring continuing accelerating reinforcing upholding respecting"""
+_OPENERS = _KNOWN_LEADS | frozenset(_GERUNDS.split())
+# How operative paragraphs open (and so never a heading): "Decides", "Also requests", "Prie".
+_VERBS = """decides requests urges calls encourages invites welcomes reaffirms recognizes recognises notes
+    takes stresses emphasizes emphasises underlines underscores acknowledges affirms adopts approves endorses
+    expresses reiterates recommends proclaims declares designates condemns deplores demands appeals commends
+    supports appreciates also further again strongly once recalls considers agrees authorizes establishes
+    extends renews requests reminds acknowledges highlights draws looks concludes resolves
+    décide prie demande engage invite accueille réaffirme reconnaît prend souligne insiste exprime approuve
+    adopte proclame déclare condamne déplore lance encourage salue rappelle considère estime recommande"""
+_OPERATIVE_VERBS = frozenset(_VERBS.split())
 _SMALL_WORDS = (
     "a an and as at by for from in into of on or the to with its their his her this that these those "
-    "et de des du la le les à au aux en par pour sur dans un une"
+    "against among amongst between through throughout within without under over towards toward upon "
+    "across including regarding concerning during via per such both either neither whether which who "
+    "whose whom while where when than not no all any each every other our your my is are was were be "
+    "been being has have had will would shall should may might can could must also further more most "
+    "et de des du la le les à au aux en par pour sur dans un une ou entre contre sans sous vers avec "
+    "notamment dont qui que leur leurs ses son sa ce cette ces est sont"
 )
 _FUNCTION_WORDS = frozenset(_SMALL_WORDS.split())
 
@@ -105,24 +127,39 @@ def starts_lower(text: str) -> bool:
 
 
 def looks_like_lead(line: str) -> bool:
-    if not _LEAD_WORD.match(line):
+    if not line[:1].isupper():
         return False
     first = line.split(maxsplit=1)[0].strip(",").lower()
-    if first in _KNOWN_LEADS or first in ("se", "s’", "s'"):
+    if first in _KNOWN_LEADS or (first in ("se", "s’", "s'") and _LEAD_WORD.match(line)):
         return True
-    # "Stockpiling and Use of Chemical Weapons" wrapped from a title is not a lead: title case
+    if not _LEAD_WORD.match(line):
+        return False
+    # "Stockpiling and Use of Chemical Weapons" wrapped from a title is not a lead: title case;
+    # "Developing Countries", "Peacebuilding Commission": a name
     words = line.split()[1:6]
     capitals = [w for w in words if w[:1].isupper() and w.lower() not in _FUNCTION_WORDS]
-    return len(capitals) < 2
+    return len(capitals) < 2 and not (words and words[0] in capitals)
+
+
+def title_case(text: str) -> bool:
+    """ "Strengthening International Cooperation for Combating Certain Crimes": words of a title."""
+    words = text.split()[1:7]
+    return sum(1 for w in words if w[:1].isupper() and w.lower() not in _FUNCTION_WORDS) >= 4
 
 
 def heading_like(text: str) -> bool:
     """A short line with no final punctuation that opens with a capital: a section heading."""
     text = text.strip()
-    if not text or len(text) > 120 or len(text.split()) > 16 or not (text[0].isupper() or text[0].isdigit()):
+    if not text or len(text) > 120 or len(text.split()) > 12 or not (text[0].isupper() or text[0].isdigit()):
         return False
     if text.endswith(_TERMINAL) or ends_with(text):
         return False
+    first = text.split(maxsplit=1)[0].lower()
+    if first in _KNOWN_LEADS or first in _OPERATIVE_VERBS:
+        return False  # "Recalling also the Headquarters", "Adopts the 2025 …": a paragraph a page break cut
+    last = text.split()[-1]
+    if last.lower() in _FUNCTION_WORDS or text.count("“") > text.count("”") or text.count("(") > text.count(")"):
+        return False  # "… under the title “the": cut mid-sentence
     return not looks_like_lead(text) or len(text.split()) <= 4
 
 
@@ -221,8 +258,12 @@ def cut(items: list[Block]) -> tuple[list[Segment | Block], list[str]]:
     return out, closing
 
 
+_BARE = re.compile(r"(?:[-–•]\s*)?(?:\d{1,3}|[IVX]{1,5})\s?\.|\(?(?:[a-z]{1,2}|[ivxl]{1,6})\)")
+
+
 def _bare_start(seg: Segment) -> bool:
-    return bool(re.fullmatch(r"(?:[-–•]\s*)?(?:\d{1,3}|[IVX]{1,5})\s?\.", seg.text.strip()))
+    """A number or label alone ("4.", "(b)"): its text follows on the next line, or the next page."""
+    return bool(_BARE.fullmatch(seg.text.strip()))
 
 
 def _is_date(text: str) -> bool:
@@ -248,8 +289,11 @@ def _line_kind(line: str, previous: str, first: bool, cutter: _Cutter) -> tuple[
         if first or int(number) == cutter.last_number + 1 or not is_open(previous):
             return "num", number, line
         return None, "", ""
-    if m := SUBPARA_START.match(line):
-        if first or not is_open(previous):
+    if m := SUBPARA_START.match(line + " "):
+        before = previous or (cutter.current.text if cutter.current else "")
+        # "… referred to in paragraph 1 / (a) above": a reference carried to the next line or page
+        reference = is_open(before) and line[m.end() - 1 : m.end() + 1].strip()[:1].islower()
+        if (first or not is_open(previous)) and not reference:
             return "label", m["num"], line
         return None, "", ""
     if previous and looks_like_lead(line) and not is_open(previous):
@@ -271,6 +315,9 @@ def join(stream: list[Segment | Block]) -> tuple[list[Segment], list[tuple[str, 
             notes.extend(item.notes)
             continue
         previous = units[-1] if units else None
+        if previous is not None and _bare_start(previous) and item.kind in ("plain", "lead"):
+            previous.text = join_lines([previous.text, item.text])  # "4." at a page's foot, its text on the next
+            continue
         if item.kind != "plain" or previous is None or previous.kind in ("annex", "meeting"):
             units.append(item)
             continue
@@ -281,7 +328,12 @@ def join(stream: list[Segment | Block]) -> tuple[list[Segment], list[tuple[str, 
         if heading_before and not lower:
             units.append(item)
             continue
-        if item.block_start and looks_like_lead(item.text) and not (item.single_line and heading_like(item.text)):
+        if (
+            item.block_start
+            and looks_like_lead(item.text)
+            and not (item.single_line and heading_like(item.text))
+            and not _mid_phrase(previous.text, item.text)
+        ):
             # "Recalling …", "Strengthening …" opening a block: a new paragraph even after one that
             # looks unfinished (extraction loses last lines; page breaks seldom fall before such words)
             item.kind = "lead"
@@ -299,6 +351,19 @@ def join(stream: list[Segment | Block]) -> tuple[list[Segment], list[tuple[str, 
             continue
         units.append(item)
     return units, notes
+
+
+def _mid_phrase(previous: str, text: str) -> bool:
+    """ "… to support the / Peacebuilding Commission", "… Action to Combat / Trafficking in Persons": after
+    an unfinished paragraph, a word that only looks like a lead (not one UN paragraphs open with) goes
+    on the phrase."""
+    if not is_open(previous):
+        return False
+    if text.split()[0].lower() not in _OPENERS:
+        return True
+    # "… for Combating Certain Crimes / Committed by Means of Information …": inside a title
+    last = previous.split()[-2:]
+    return len(last) == 2 and all(w[:1].isupper() and w.lower() not in _FUNCTION_WORDS for w in last)
 
 
 def _unlabelled_notes(stream: list[Segment | Block], i: int) -> list[Segment]:

@@ -18,7 +18,7 @@ import string
 from dataclasses import dataclass, field
 
 from .patterns import ARTICLE, OPERATIVE_START, SUBPARA_START
-from .segments import Segment, ends_with, heading_like, looks_like_lead, starts_lower
+from .segments import Segment, ends_with, heading_like, looks_like_lead, starts_lower, title_case
 from .types import Paragraph, ParsedText
 
 _ROMANS = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv"]
@@ -160,7 +160,9 @@ class _Builder:
         ends = ends_with(previous.text)
         gap = _gap_follows(units, k, self.scope.operative)
         in_items = bool(self.scope.items) and self.scope.items[-1].paragraph is previous
-        if ends == ":" or (in_items and ends in (";", "")):
+        if ends in (";", "") and title_case(seg.text):
+            self.continuation(seg)  # a title that holds a semicolon, carried over a page
+        elif ends == ":" or (in_items and ends in (";", "")):
             self.item(seg, "")
         elif gap or (ends == ";" and gap is None and not looks_like_lead(seg.text)):
             self.unnumbered_operative(seg)
@@ -333,11 +335,8 @@ def _continues_preamble(b: _Builder, seg: Segment) -> bool:
 
 
 def _opens_unit(seg: Segment | None) -> bool:
-    return (
-        seg is None
-        or seg.kind in ("num", "label", "lead", "section", "heading", "annex")
-        or (seg.kind == "plain" and not seg.text[:1].islower())
-    )
+    """What may follow a heading: a paragraph that opens as paragraphs do, or another heading."""
+    return seg is None or seg.kind in ("num", "label", "lead", "section", "heading", "annex")
 
 
 def _gap_follows(units: list[Segment], k: int, current: int) -> bool | None:
