@@ -14,6 +14,8 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from reading_room import errors
+
 log = logging.getLogger(__name__)
 RETRY_AFTER = "30"
 
@@ -37,9 +39,15 @@ def readyz(request: HttpRequest) -> HttpResponse:
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
-    """handler500: a lost database gets a 503 that says so (and clients retry), anything else a 500."""
+    """handler500: a lost database gets a 503 that says so (and clients retry), anything else a 500.
+    Both in JSON under /api/."""
+    api = errors.is_api(request)
     if isinstance(sys.exc_info()[1], OperationalError | InterfaceError):
+        if api:
+            return _unavailable(errors.api_error("Temporarily unavailable: try again in a moment.", 503))
         return _unavailable(render(request, "503.html", status=503))
+    if api:
+        return errors.api_error("Server error.", 500)
     return render(request, "500.html", status=500)
 
 

@@ -1,6 +1,6 @@
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
-from django.urls import path, register_converter
+from django.urls import path, re_path, register_converter
 from django.views.decorators.gzip import gzip_page
 
 from reading_room import health
@@ -23,6 +23,8 @@ urlpatterns = [
     path("api/documents", gzip_page(api.document_list), name="api-documents"),
     path("api/documents/<symbol:symbol>/<eid:eid>", gzip_page(api.paragraph), name="api-paragraph"),
     path("api/documents/<symbol:symbol>", gzip_page(api.document), name="api-document"),
+    # Whatever else is under /api/, line breaks included: a JSON 404, never the site's HTML page.
+    re_path(r"^api(?:/[\s\S]*)?$", api.not_found, name="api-not-found"),
     path("robots.txt", sitemaps.robots_txt, name="robots"),
     path(
         "sitemap.xml",
@@ -56,4 +58,5 @@ urlpatterns = [
     path("<symbol:symbol>/", views.reader, name="reader"),
 ]
 
+handler400 = "reading_room.errors.bad_request"
 handler500 = "reading_room.health.server_error"

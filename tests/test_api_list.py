@@ -3,11 +3,13 @@
 import datetime
 
 import pytest
+from django.test import Client
 from django.urls import resolve
 from django.utils import timezone
 from jsonschema import Draft202012Validator
 from openapi_spec_validator import validate
 
+from reading_room.documents import openapi
 from reading_room.documents.models import Document, ParagraphText
 from tests.factories import make_document
 
@@ -50,6 +52,10 @@ def test_the_openapi_document_is_valid(client, spec):
     assert response.status_code == 200 and response["Access-Control-Allow-Origin"] == "*"
     validate(spec)
     assert spec["openapi"].startswith("3.1")
+
+
+def test_it_serves_the_description_that_the_contract_test_reads(spec):
+    assert spec == openapi.document()  # test_api_contract.py loads it with from_dict
 
 
 def test_every_path_it_describes_is_served(spec):
@@ -126,23 +132,68 @@ def test_the_list_filters_by_change_date(client, documents):
 
 
 @pytest.mark.parametrize(
-    "query",
+    "query, parameter",
     [
-        "body=XX",
-        "kind=law",
-        "session=seventy",
-        "session=²",
-        "updated_since=yesterday",
-        "page=0",
-        "page=²",
-        "per_page=-1",
+        ("body=XX", "body"),
+        ("kind=law", "kind"),
+        ("session=seventy", "session"),
+        ("session=²", "session"),
+        ("session=٧٩", "session"),  # int() reads Arabic-Indic digits; the description says integer
+        ("session=%2079", "session"),
+        ("session=79.0", "session"),
+        ("session=0", "session"),  # the description's minimum is 1
+        ("session=32768", "session"),
+        ("language=EN", "language"),
+        ("language=english", "language"),
+        ("cites=a/res/59/48", "cites"),
+        ("cites=%00", "cites"),
+        ("updated_since=yesterday", "updated_since"),
+        ("updated_since=%C2%A0", "updated_since"),
+        ("updated_since=2024-02-30", "updated_since"),
+        ("updated_since=2024-01-01T10:00", "updated_since"),  # RFC 3339 wants seconds and an offset
+        ("updated_since=2024-01-01t10:00:00z", "updated_since"),
+        ("updated_since=2016-12-31T23:59:60Z", "updated_since"),
+        ("updated_since=0000-01-01", "updated_since"),
+        ("updated_since=2024-01-01T10:00:00%2B24:00", "updated_since"),
+        ("page=0", "page"),
+        ("page=²", "page"),
+        ("page=" + "9" * 5000, "page"),
+        ("per_page=-1", "per_page"),
+        ("per_page=101", "per_page"),
     ],
 )
-def test_bad_filters_are_a_json_400(client, documents, query):
+def test_bad_parameters_are_a_json_400_naming_the_parameter(client, documents, query, parameter):
     response = client.get(f"/api/documents?{query}")
     assert response.status_code == 400
     assert response["Access-Control-Allow-Origin"] == "*"
-    assert response.json()["error"]
+    assert response.json()["error"].startswith(f"{parameter}: ")
+
+
+def test_parameter_errors_are_in_english_and_list_the_choices(client, documents):
+    response = client.get("/api/documents?body=XX&session=x", headers={"Accept-Language": "fr"})
+    assert response.json() == {"error": "body: Select one of GA, SC, ECOSOC. session: Enter a whole number."}
+
+
+@pytest.mark.parametrize(
+    "since, count",
+    [
+        ("", 5),  # empty is the same as absent
+        ("2020-01-01", 5),
+        ("2020-01-01T00:00:00Z", 5),
+        ("2020-01-01T00:00:00.123456789-05:30", 5),  # a fraction of any length
+        ("0001-01-01T00:00:00+23:59", 5),  # before datetime's first moment: clamped there
+        ("9999-12-31T23:59:59-23:59", 0),  # after its last: clamped there (was a 500)
+        ("9999-12-31", 0),
+    ],
+)
+def test_the_change_date_takes_a_date_or_an_rfc_3339_date_time(client, documents, since, count):
+    response = client.get("/api/documents", {"updated_since": since})
+    assert response.status_code == 200 and response.json()["count"] == count
+
+
+def test_an_empty_parameter_is_no_filter(client, documents):
+    data = client.get("/api/documents?body=&kind=&session=&language=&cites=&page=&per_page=").json()
+    assert (data["count"], data["page"], data["per_page"]) == (5, 1, 20)
 
 
 def test_the_list_comes_in_pages(client, documents):
@@ -157,9 +208,11 @@ def test_the_list_comes_in_pages(client, documents):
     assert len(set(seen)) == 5
 
 
-def test_a_page_past_the_end_is_a_404_and_page_size_is_capped(client, documents):
-    assert client.get("/api/documents?page=9").status_code == 404
-    assert client.get("/api/documents?per_page=1000").json()["per_page"] == 100
+def test_a_page_past_the_end_is_a_404_and_pages_hold_at_most_100(client, documents):
+    response = client.get("/api/documents?page=9")
+    assert response.status_code == 404 and response.json()["error"] == "page 9 does not exist; there are 1"
+    assert client.get("/api/documents?per_page=100").json()["per_page"] == 100
+    assert client.get("/api/documents?per_page=1000").status_code == 400  # said, not silently capped
 
 
 # One paragraph
@@ -249,9 +302,42 @@ def test_a_browser_preflight_is_answered(client, sample):
     assert "ETag" in client.get("/api/documents/A/79/L.124")["Access-Control-Expose-Headers"]
 
 
-def test_writes_are_refused(client, sample):
-    assert client.post("/api/documents").status_code == 405
-    assert client.delete("/api/documents/A/79/L.124/op3").status_code == 405
+def test_writes_are_refused_in_json(sample):
+    client = Client(enforce_csrf_checks=True)  # a 405, not the CSRF failure page
+    for response in (client.post("/api/documents"), client.delete("/api/documents/A/79/L.124/op3")):
+        assert response.status_code == 405 and response["Allow"] == "GET, OPTIONS"
+        assert response["Access-Control-Allow-Origin"] == "*"
+        assert "read-only" in response.json()["error"]
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/documents/0",  # not a symbol
+        "/api/documents/0/%C2%84",
+        "/api/documents/a%0Ab",  # a line break, which "." in a URL pattern does not match
+        "/api/documents/A/79/L.124/op3/",
+        "/api/documents/A/79/L.124 /op1",
+        "/api/documents/",
+        "/api/nothing/here",
+        "/api/",
+        "/api",
+    ],
+)
+def test_any_other_path_under_api_is_a_json_404(sample, path):
+    client = Client(enforce_csrf_checks=True)
+    for response in (client.get(path), client.post(path)):
+        assert response.status_code == 404, path
+        assert response["Content-Type"] == "application/json"
+        assert response["Access-Control-Allow-Origin"] == "*"
+        assert response.json()["error"].startswith("Nothing at /api")
+    assert client.options(path).status_code == 204  # a browser may read the 404 that follows
+
+
+def test_a_request_django_refuses_is_a_json_400_under_api(client, sample):
+    response = client.get("/api/documents", headers={"Host": "evil.example"})
+    assert response.status_code == 400 and response.json() == {"error": "Bad request."}
+    assert client.get("/A/79/L.124/", headers={"Host": "evil.example"})["Content-Type"].startswith("text/html")
 
 
 def test_unpublished_documents_are_not_in_the_api(client, sample):

@@ -28,8 +28,11 @@ def test_without_its_database_the_site_says_so_then_recovers(sample):
             assert response.status_code == 503, url
             assert response["Retry-After"] == "30"
             body = response.content.decode()
-            assert "Temporarily unavailable" in body and "Momentanément indisponible" in body
             assert "Traceback" not in body and "5432" not in body
+            if url.startswith("/api/"):  # the API answers JSON, as its description says
+                assert response.json() == {"error": "Temporarily unavailable: try again in a moment."}
+            else:
+                assert "Temporarily unavailable" in body and "Momentanément indisponible" in body
         assert client.get("/healthz").status_code == 200  # the server itself is alive
         assert client.get("/readyz").status_code == 503  # but should get no traffic
     assert client.get("/A/79/L.124/op3/").status_code == 200  # no restart needed
@@ -42,6 +45,9 @@ def test_other_server_errors_stay_500(sample):
         response = client.get("/A/79/L.124/")
     assert response.status_code == 500
     assert "Retry-After" not in response
+    with mock.patch("reading_room.documents.api.document_json", side_effect=RuntimeError("bug")):
+        response = client.get("/api/documents/A/79/L.124")
+    assert response.status_code == 500 and response.json() == {"error": "Server error."}
 
 
 @pytest.mark.django_db(transaction=True)

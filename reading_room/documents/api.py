@@ -1,6 +1,7 @@
 """JSON API: documents (a filtered, paginated list; one document; one paragraph), described by
-an OpenAPI document (openapi.py). Read-only, open to any origin, with ETag/Last-Modified from
-Document.updated so clients can poll cheaply with conditional GETs."""
+an OpenAPI document (openapi.py), query strings validated by the forms of api_params.py. Read-only,
+open to any origin, JSON for every answer, with ETag/Last-Modified from Document.updated so clients
+can poll cheaply with conditional GETs."""
 
 from __future__ import annotations
 
@@ -13,18 +14,17 @@ from django.core.paginator import EmptyPage, Paginator
 from django.db.models import Count, Max, Prefetch
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.urls import reverse
-from django.utils import timezone
-from django.utils.dateparse import parse_datetime
-from django.views.decorators.http import condition, require_GET
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import condition
 
 from . import crossrefs, openapi
+from .api_params import DocumentListQuery
 from .citations import citation
 from .models import Citation, Document, DocumentText, Footnote, Paragraph, ParagraphText, Reference, Sponsorship
 from .references import find_mentions
 from .views import _document_or_404
 
 API_VERSION = "1"  # part of every ETag: a change of format must not look "not modified"
-PER_PAGE, MAX_PER_PAGE = 20, 100
 
 
 def document_json(document: Document) -> dict:
@@ -118,23 +118,48 @@ def _json(data: dict, status: int = 200) -> JsonResponse:
     return JsonResponse(data, status=status, json_dumps_params={"ensure_ascii": False})
 
 
-def cors(view: Callable) -> Callable:
-    """Any origin may read; a preflight (a conditional GET from a browser sends one) is answered here."""
+def endpoint(view: Callable) -> Callable:
+    """An API URL: read-only, open to any origin, JSON for every answer. GET goes to the view,
+    OPTIONS is a browser's preflight (a conditional GET sends one), any other method a JSON 405.
+    No CSRF check: nothing here writes, and a refused POST must hear 405, not the HTML 403."""
 
+    @csrf_exempt
     @wraps(view)
     def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
         if request.method == "OPTIONS":
-            response = HttpResponse(status=204)
-            response["Access-Control-Allow-Methods"] = "GET, OPTIONS"
-            response["Access-Control-Allow-Headers"] = "If-None-Match, If-Modified-Since"
-            response["Access-Control-Max-Age"] = "86400"
-        else:
+            response = _preflight()
+        elif request.method == "GET":
             response = view(request, *args, **kwargs)
-        response["Access-Control-Allow-Origin"] = "*"
-        response["Access-Control-Expose-Headers"] = "ETag, Last-Modified"
-        return response
+        else:
+            response = _json({"error": f"{request.method} is not allowed: the API is read-only."}, status=405)
+            response["Allow"] = "GET, OPTIONS"
+        return _cors(response)
 
     return wrapper
+
+
+def _preflight() -> HttpResponse:
+    response = HttpResponse(status=204)
+    response["Access-Control-Allow-Methods"] = "GET, OPTIONS"
+    response["Access-Control-Allow-Headers"] = "If-None-Match, If-Modified-Since"
+    response["Access-Control-Max-Age"] = "86400"
+    return response
+
+
+def _cors(response: HttpResponse) -> HttpResponse:
+    response["Access-Control-Allow-Origin"] = "*"
+    response["Access-Control-Expose-Headers"] = "ETag, Last-Modified"
+    return response
+
+
+@csrf_exempt
+def not_found(request: HttpRequest) -> HttpResponse:
+    """Any other path under /api/ (a symbol or paragraph id that the URL patterns refuse included),
+    whatever the method: the API's JSON 404, not the site's HTML page. A preflight is answered so
+    that a browser can read the 404."""
+    if request.method == "OPTIONS":
+        return _cors(_preflight())
+    return _cors(_json({"error": f"Nothing at {request.path}: see /api/openapi.json."}, status=404))
 
 
 # Conditional GET on one document (and its paragraphs): Document.updated moves on any change.
@@ -156,8 +181,7 @@ def _hash(*parts: str) -> str:
     return hashlib.sha256("|".join(parts).encode()).hexdigest()[:32]
 
 
-@cors
-@require_GET
+@endpoint
 @condition(etag_func=_document_etag, last_modified_func=_updated)
 def document(request: HttpRequest, symbol: str) -> JsonResponse:
     try:
@@ -167,8 +191,7 @@ def document(request: HttpRequest, symbol: str) -> JsonResponse:
     return _json(document_json(doc))
 
 
-@cors
-@require_GET
+@endpoint
 @condition(etag_func=_document_etag, last_modified_func=_updated)
 def paragraph(request: HttpRequest, symbol: str, eid: str) -> JsonResponse:
     try:
@@ -226,48 +249,37 @@ def _footnote_texts(document: Document, numbers: list[str], languages: list[str]
 
 
 # The list: filters, then pages. Its validators cover the filtered set (newest change, size).
-class BadRequest(ValueError):
-    pass
+def _query(request: HttpRequest) -> DocumentListQuery:
+    if not hasattr(request, "_api_query"):
+        request._api_query = DocumentListQuery(request.GET)
+    return request._api_query
 
 
-def _filtered(request: HttpRequest):
+def _filtered(query: dict):
     documents = Document.objects.published()
-    params = request.GET
-    if body := params.get("body"):
-        if body not in Document.Body.values:
-            raise BadRequest(f"body must be one of {', '.join(Document.Body.values)}")
-        documents = documents.filter(body=body)
-    if kind := params.get("kind"):
-        if kind not in Document.Kind.values:
-            raise BadRequest(f"kind must be one of {', '.join(Document.Kind.values)}")
-        documents = documents.filter(kind=kind)
-    if session := params.get("session"):
-        if not (session.isascii() and session.isdigit()):  # "²" is a digit too
-            raise BadRequest("session must be a number")
-        documents = documents.filter(session=int(session))
-    if language := params.get("language"):
-        documents = documents.filter(texts__language_id=language, texts__published=True)
-    if cites := params.get("cites"):
-        documents = documents.filter(paragraphs__references__target=Document.key_for(cites))
-    if since := params.get("updated_since"):
-        try:
-            moment = parse_datetime(since)
-        except ValueError:
-            moment = None
-        if not moment:
-            raise BadRequest("updated_since must be an ISO 8601 date or date-time")
-        if timezone.is_naive(moment):  # a bare date or local time: taken as UTC
-            moment = timezone.make_aware(moment, datetime.UTC)
-        documents = documents.filter(updated__gte=moment)
+    if query["body"]:
+        documents = documents.filter(body=query["body"])
+    if query["kind"]:
+        documents = documents.filter(kind=query["kind"])
+    if query["session"] is not None:
+        documents = documents.filter(session=query["session"])
+    if query["language"]:
+        documents = documents.filter(texts__language_id=query["language"], texts__published=True)
+    if query["cites"]:
+        documents = documents.filter(paragraphs__references__target=Document.key_for(query["cites"]))
+    if query["updated_since"] is not None:
+        documents = documents.filter(updated__gte=query["updated_since"])
     return documents.distinct()
 
 
 def _list_stamp(request: HttpRequest) -> tuple[datetime.datetime | None, int] | None:
     if not hasattr(request, "_list_stamp"):
-        try:
-            request._list_stamp = _filtered(request).aggregate(last=Max("updated"), count=Count("pk", distinct=True))
-        except BadRequest:
-            request._list_stamp = None
+        query = _query(request)
+        request._list_stamp = (
+            _filtered(query.cleaned_data).aggregate(last=Max("updated"), count=Count("pk", distinct=True))
+            if query.is_valid()
+            else None
+        )
     return request._list_stamp
 
 
@@ -284,24 +296,23 @@ def _list_modified(request: HttpRequest) -> datetime.datetime | None:
     return stamp["last"] if stamp else None
 
 
-@cors
-@require_GET
+@endpoint
 @condition(etag_func=_list_etag, last_modified_func=_list_modified)
 def document_list(request: HttpRequest) -> JsonResponse:
-    try:
-        documents = _filtered(request)
-        per_page = _positive(request.GET.get("per_page"), PER_PAGE, "per_page")
-        page_number = _positive(request.GET.get("page"), 1, "page")
-    except BadRequest as exc:
-        return _json({"error": str(exc)}, status=400)
-    documents = documents.order_by("-date", "symbol").prefetch_related(
-        Prefetch("texts", queryset=DocumentText.objects.filter(published=True))
+    query = _query(request)
+    if not query.is_valid():
+        return _json({"error": query.error_message()}, status=400)
+    params = query.cleaned_data
+    documents = (
+        _filtered(params)
+        .order_by("-date", "symbol")
+        .prefetch_related(Prefetch("texts", queryset=DocumentText.objects.filter(published=True)))
     )
-    paginator = Paginator(documents, min(per_page, MAX_PER_PAGE))
+    paginator = Paginator(documents, params["per_page"])
     try:
-        page = paginator.page(page_number)
+        page = paginator.page(params["page"])
     except EmptyPage:
-        return _json({"error": f"page {page_number} does not exist; there are {paginator.num_pages}"}, status=404)
+        return _json({"error": f"page {params['page']} does not exist; there are {paginator.num_pages}"}, status=404)
     return _json(
         {
             "count": paginator.count,
@@ -313,14 +324,6 @@ def document_list(request: HttpRequest) -> JsonResponse:
             "results": [_summary(d) for d in page.object_list],
         }
     )
-
-
-def _positive(value: str | None, default: int, name: str) -> int:
-    if value is None or value == "":
-        return default
-    if not (value.isascii() and value.isdigit()) or int(value) < 1:
-        raise BadRequest(f"{name} must be a positive whole number")
-    return int(value)
 
 
 def _page_url(request: HttpRequest, number: int) -> str:
@@ -345,7 +348,6 @@ def _summary(document: Document) -> dict:
     }
 
 
-@cors
-@require_GET
+@endpoint
 def openapi_document(request: HttpRequest) -> JsonResponse:
     return _json(openapi.document())

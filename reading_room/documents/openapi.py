@@ -1,12 +1,17 @@
 """The OpenAPI 3.1 description of the JSON API, served at /api/openapi.json.
 
-Written by hand next to api.py; tests/test_api_list.py validates it with openapi-spec-validator and
-checks real responses against its schemas, so the two cannot drift apart unnoticed.
+Written by hand next to api.py, except the query parameters, which api_params.py's form fields
+describe themselves. tests/test_api_list.py validates it with openapi-spec-validator, and
+tests/test_api_contract.py sends every operation schemathesis's generated requests and checks the
+answers against it: a change to the API changes this description in the same commit.
 """
 
 from __future__ import annotations
 
 import copy
+
+from .api_params import DocumentListQuery, QueryForm, anchored
+from .converters import EidConverter, SymbolConverter
 
 _LANGUAGE_MAP = {
     "type": "object",
@@ -141,28 +146,90 @@ SCHEMAS = {
 }
 
 
-def _json_response(description: str, schema: str, conditional: bool = True) -> dict:
-    response = {"description": description, "content": {"application/json": {"schema": _ref(schema)}}}
-    if conditional:
-        response["headers"] = {
-            "ETag": {"schema": {"type": "string"}, "description": "Send back as If-None-Match."},
-            "Last-Modified": {"schema": {"type": "string"}, "description": "Send back as If-Modified-Since."},
-        }
-    return response
+_CORS_HEADER = {
+    "Access-Control-Allow-Origin": {
+        "description": "Any origin may read every answer.",
+        "required": True,
+        "schema": {"type": "string", "const": "*"},
+    }
+}
 
 
-_NOT_MODIFIED = {"description": "Not modified since the ETag or date the client sent."}
+def _json_response(description: str, schema: str, headers: dict | None = None) -> dict:
+    return {
+        "description": description,
+        "headers": {**_CORS_HEADER, **(headers or {})},
+        "content": {"application/json": {"schema": _ref(schema)}},
+    }
+
+
+def _validators(last_modified_always: bool = True) -> dict:
+    return {
+        "ETag": {"description": "Send it back as If-None-Match.", "required": True, "schema": {"type": "string"}},
+        "Last-Modified": {
+            "description": "Send it back as If-Modified-Since."
+            + ("" if last_modified_always else " Absent when no document matches."),
+            "required": last_modified_always,
+            "schema": {"type": "string"},
+        },
+    }
+
+
+_NOT_MODIFIED = {"description": "Not modified since the ETag or date the client sent.", "headers": _CORS_HEADER}
+_UNAVAILABLE = _json_response(
+    "The database cannot be reached: try again after Retry-After seconds.",
+    "Error",
+    {"Retry-After": {"description": "Seconds.", "required": True, "schema": {"type": "string", "pattern": "^[0-9]+$"}}},
+)
+_CONDITIONAL = [
+    {
+        "name": "If-None-Match",
+        "in": "header",
+        "required": False,
+        "description": "An ETag from an earlier answer: 304 while it still holds.",
+        "schema": {"type": "string"},
+    },
+    {
+        "name": "If-Modified-Since",
+        "in": "header",
+        "required": False,
+        "description": "A Last-Modified date from an earlier answer: 304 if nothing changed since. "
+        "A value that is not an HTTP date is ignored.",
+        "schema": {"type": "string"},
+    },
+]
 _SYMBOL_PARAMETER = {
     "name": "symbol",
     "in": "path",
     "required": True,
-    "description": "The document symbol, slashes included and not escaped: A/79/L.124.",
-    "schema": {"type": "string"},
+    "description": "The document symbol, slashes included and not escaped, spaces left out: A/79/L.124, "
+    "S/RES/2719(2023). Any other path under /api/ answers 404 with an Error.",
+    "schema": {"type": "string", "pattern": anchored(SymbolConverter.regex)},
+    "example": "A/79/L.124",
+}
+_EID_PARAMETER = {
+    "name": "eid",
+    "in": "path",
+    "required": True,
+    "description": "The permanent paragraph id: pp3, op1, op2.a, annex1.para3.",
+    "schema": {"type": "string", "pattern": anchored(EidConverter.regex)},
+    "example": "op3",
 }
 
 
-def _query(name: str, description: str, schema: dict) -> dict:
-    return {"name": name, "in": "query", "required": False, "description": description, "schema": schema}
+def query_parameters(form: type[QueryForm]) -> list[dict]:
+    """The description of each field of an api_params form, so that the two cannot differ."""
+    return [
+        {
+            "name": name,
+            "in": "query",
+            "required": False,
+            "allowEmptyValue": True,  # an empty value is the same as none
+            "description": str(field.help_text),
+            "schema": field.schema(),
+        }
+        for name, field in form.base_fields.items()
+    ]
 
 
 PATHS = {
@@ -170,21 +237,13 @@ PATHS = {
         "get": {
             "operationId": "listDocuments",
             "summary": "Published documents, newest first, a page at a time",
-            "parameters": [
-                _query("body", "Organ.", {"enum": ["GA", "SC", "ECOSOC"]}),
-                _query("kind", "Kind of document.", {"enum": SCHEMAS["Document"]["properties"]["kind"]["enum"]}),
-                _query("session", "Session number.", {"type": "integer", "minimum": 1}),
-                _query("language", "Has a published text in this language.", {"type": "string"}),
-                _query("cites", "Cites this symbol (e.g. A/RES/59/48).", {"type": "string"}),
-                _query("updated_since", "Changed at or after (ISO 8601).", {"type": "string"}),
-                _query("page", "Page number.", {"type": "integer", "minimum": 1, "default": 1}),
-                _query("per_page", "Page size.", {"type": "integer", "minimum": 1, "maximum": 100, "default": 20}),
-            ],
+            "parameters": [*query_parameters(DocumentListQuery), *_CONDITIONAL],
             "responses": {
-                "200": _json_response("A page of documents.", "DocumentList"),
+                "200": _json_response("A page of documents.", "DocumentList", _validators(last_modified_always=False)),
                 "304": _NOT_MODIFIED,
-                "400": _json_response("A filter or page parameter is invalid.", "Error", conditional=False),
-                "404": _json_response("No such page.", "Error", conditional=False),
+                "400": _json_response("A parameter is invalid: the message names it.", "Error"),
+                "404": _json_response("No such page.", "Error"),
+                "503": _UNAVAILABLE,
             },
         }
     },
@@ -192,11 +251,12 @@ PATHS = {
         "get": {
             "operationId": "getDocument",
             "summary": "One document: metadata, sponsors, paragraphs, footnotes, references",
-            "parameters": [_SYMBOL_PARAMETER],
+            "parameters": [_SYMBOL_PARAMETER, *_CONDITIONAL],
             "responses": {
-                "200": _json_response("The document.", "Document"),
+                "200": _json_response("The document.", "Document", _validators()),
                 "304": _NOT_MODIFIED,
-                "404": _json_response("No published document with this symbol.", "Error", conditional=False),
+                "404": _json_response("No published document with this symbol.", "Error"),
+                "503": _UNAVAILABLE,
             },
         }
     },
@@ -204,20 +264,12 @@ PATHS = {
         "get": {
             "operationId": "getParagraph",
             "summary": "One paragraph in every published language, with its footnotes and citation",
-            "parameters": [
-                _SYMBOL_PARAMETER,
-                {
-                    "name": "eid",
-                    "in": "path",
-                    "required": True,
-                    "description": "The permanent paragraph id: pp3, op1, op2.a.",
-                    "schema": {"type": "string", "pattern": "^(pp|op|annex)[0-9][0-9a-z._]*$"},
-                },
-            ],
+            "parameters": [_SYMBOL_PARAMETER, _EID_PARAMETER, *_CONDITIONAL],
             "responses": {
-                "200": _json_response("The paragraph.", "Paragraph"),
+                "200": _json_response("The paragraph.", "Paragraph", _validators()),
                 "304": _NOT_MODIFIED,
-                "404": _json_response("No such document or paragraph.", "Error", conditional=False),
+                "404": _json_response("No such document or paragraph.", "Error"),
+                "503": _UNAVAILABLE,
             },
         }
     },
@@ -226,7 +278,11 @@ PATHS = {
             "operationId": "getOpenAPI",
             "summary": "This description",
             "responses": {
-                "200": {"description": "OpenAPI 3.1", "content": {"application/json": {"schema": {"type": "object"}}}}
+                "200": {
+                    "description": "OpenAPI 3.1",
+                    "headers": _CORS_HEADER,
+                    "content": {"application/json": {"schema": {"type": "object"}}},
+                }
             },
         }
     },
@@ -241,9 +297,12 @@ def document() -> dict:
                 "title": "Reading Room API",
                 "version": "1.0.0",
                 "description": (
-                    "United Nations documents paragraph by paragraph, text per language. Read-only; any origin "
-                    "may call it (CORS). Responses carry ETag and Last-Modified: send If-None-Match or "
-                    "If-Modified-Since to get 304 Not Modified when nothing changed."
+                    "United Nations documents paragraph by paragraph, text per language. Read-only: GET, and "
+                    "OPTIONS for a browser's preflight; any other method answers 405 with an Error and an "
+                    "Allow header. Any origin may call it (CORS). Every answer is JSON, errors included "
+                    '(`{"error": "…"}`), and any path under /api/ that is not described here answers 404. '
+                    "Responses carry ETag and Last-Modified: send If-None-Match or If-Modified-Since to get "
+                    "304 Not Modified when nothing changed."
                 ),
             },
             "paths": PATHS,
