@@ -404,3 +404,12 @@ def test_it_reads_a_security_council_resolution():
     assert parsed.header.symbol == "S/RES/2719 (2023)"
     assert parsed.header.adopted == "2023-12-21"
     assert [p.eid for p in parsed.paragraphs] == ["pp1", "pp2", "op1", "op2"]
+
+
+def test_a_text_that_is_no_resolution_is_refused_with_the_line():
+    from reading_room.parsing.document import ParseError
+
+    with pytest.raises(ParseError, match=r"no enacting formula .* 3 lines read, the first: “Minutes of the meeting”"):
+        parse("Minutes of the meeting\n\nThe chair opened the meeting.", "en")
+    with pytest.raises(ParseError, match=r"no paragraphs found after the enacting formula \(line 3\)"):
+        parse("Title\n\nThe General Assembly,\n", "en")

@@ -28,7 +28,11 @@ def parse(text: str, language: str, reference: ParsedText | None = None, symbol:
     lines = strip_rules(lines)
     at = _formula_line(lines)
     if at is None:
-        raise ParseError(_("no enacting formula found (such as “The General Assembly,” or “L’Assemblée générale,”)"))
+        first = next((line.strip() for line in lines if line.strip()), "")
+        raise ParseError(
+            _("no enacting formula found (such as “The General Assembly,” or “L’Assemblée générale,”)")
+            + f" — {len(lines)} lines read, the first: “{first[:80]}”"
+        )
     given_symbol = symbol or (reference.header.symbol if reference else "")
     header_blocks = split_blocks("\n".join(lines[:at]), given_symbol)
     header, title = parse_header([b.lines for b in header_blocks if b.kind == "text"])
@@ -50,7 +54,7 @@ def parse(text: str, language: str, reference: ParsedText | None = None, symbol:
     _number_footnotes(parsed, labelled)
     build(parsed, units)
     if not parsed.paragraphs:
-        raise ParseError(_("no paragraphs found after the enacting formula"))
+        raise ParseError(_("no paragraphs found after the enacting formula") + f" (line {at + 1})")
     _attach_markers(parsed, reference)
     _repair(parsed)
     for para in parsed.paragraphs:
