@@ -61,6 +61,7 @@ def expected_for(path: Path) -> dict | None:
 
 def from_document(document, language: str = "en") -> Result:
     """What the reading room holds for `document` in `language`."""
+    from reading_room.documents.api import document_json
     from reading_room.documents.models import Citation, FootnoteText, ParagraphText
 
     texts = {
@@ -88,20 +89,13 @@ def from_document(document, language: str = "en") -> Result:
         t.footnote.number: t.text
         for t in FootnoteText.objects.filter(footnote__document=document, language=language).select_related("footnote")
     }
+    # the masthead's facts as the JSON API gives them (what a client of the reading room reads)
+    data = document_json(document)
     doc_text = document.texts.filter(language=language).first()
-    meta = {
-        "symbol": document.symbol,
-        "session": document.session,
-        "agenda_item": document.agenda_item,
-        "date": document.date.isoformat() if document.date else None,
-        "adopted": document.adopted.isoformat() if document.adopted else None,
-        "meeting": document.meeting,
-        "draft": document.draft or None,
-        "report": document.report or None,
-        "agenda_title": doc_text.agenda_title if doc_text else "",
-        "enacting_formula": doc_text.enacting_formula if doc_text else "",
-    }
-    return Result(document.symbol, doc_text.title if doc_text else "", units, notes, meta)
+    meta = {key: data[key] for key in ("session", "agenda_item", "date", "adopted", "meeting", "draft", "report")}
+    meta["agenda_title"] = doc_text.agenda_title if doc_text else ""
+    meta["enacting_formula"] = doc_text.enacting_formula if doc_text else ""
+    return Result(data["symbol"], data["title"].get(language, ""), units, notes, meta)
 
 
 def _norm(text: str) -> str:
