@@ -125,6 +125,9 @@ def differences(result: Result, expected: dict) -> list[str]:
     for key, value in wanted_meta.items():
         if result.meta.get(key) != value:
             problems.append(f"{key}: expected {value!r}, got {result.meta.get(key)!r}")
+    for key in ("agenda_title", "enacting_formula"):
+        if key in expected and _norm(result.meta[key]) != _norm(expected[key]):
+            problems.append(f"{key}: expected {expected[key]!r}, got {result.meta[key]!r}")
     got = {u.eid: u for u in result.units}
     want_eids = [p["eid"] for p in expected["paragraphs"]]
     got_eids = [u.eid for u in result.units]
