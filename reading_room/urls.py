@@ -1,6 +1,6 @@
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
-from django.urls import path, register_converter
+from django.urls import path, re_path, register_converter
 from django.views.decorators.gzip import gzip_page
 
 from reading_room import health
@@ -54,6 +54,8 @@ urlpatterns = [
     path("<symbol:symbol>/<eid:eid>/card.png", cards.paragraph_card_image, name="paragraph-card"),
     path("<symbol:symbol>/<eid:eid>/", views.paragraph, name="paragraph"),
     path("<symbol:symbol>/", views.reader, name="reader"),
+    # Last: what people type for a symbol or a paragraph (a/79/l.124, A-79-L.124/3), redirected.
+    re_path(r"^(?P<path>[^?#]{1,200})$", views.forgiving, name="forgiving"),
 ]
 
 handler500 = "reading_room.health.server_error"
