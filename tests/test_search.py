@@ -165,7 +165,8 @@ def test_a_hit_shows_symbol_title_id_snippet_and_the_other_language(client, corp
     assert "A/79/L.7 title en" in html
     assert "held in <mark>Dushanbe</mark> on 16 September 2021" in html
     assert (
-        '<p class="hit-other" lang="fr"><span class="lang-tag">FR</span> Rappelant la réunion tenue à Douchanbé' in html
+        '<p class="hit-other" lang="fr"><span class="lang-tag">FR</span> Rappelant la réunion tenue à <mark>Douchanbé</mark>'
+        in html
     )
     assert 'href="/A/79/L.7/pp1/?hl=Dushanbe"' in html
 

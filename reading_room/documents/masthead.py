@@ -197,6 +197,11 @@ def _capfirst(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def ordinal_number(n: int, language: str) -> str:
+    """45 → "45th" / "45e"."""
+    return _meeting_number(n, language)
+
+
 def _meeting_number(n: int, language: str) -> str:
     if language == "fr":
         return "1re" if n == 1 else f"{n}e"
