@@ -86,8 +86,14 @@ def test_an_adopted_resolution_says_when_and_where(client, languages):
     from datetime import date
 
     make_document(
-        "A/RES/80/11", kind="resolution", distribution="general", session=80, date=date(2025, 12, 1),
-        adopted=date(2025, 11, 26), meeting=45, draft="A/80/L.15",
+        "A/RES/80/11",
+        kind="resolution",
+        distribution="general",
+        session=80,
+        date=date(2025, 12, 1),
+        adopted=date(2025, 11, 26),
+        meeting=45,
+        draft="A/80/L.15",
     )
     html = _text(client.get("/A/RES/80/11/").content.decode())
     assert "Resolution adopted by the General Assembly on 26 November 2025" in html
