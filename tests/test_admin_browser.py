@@ -1,6 +1,7 @@
 """The editors' pages in real headless Chromium: accessible (axe-core), and the review queue's keyboard flow."""
 
 import os
+import re
 import shutil
 
 import pytest
@@ -8,6 +9,7 @@ from django.contrib.auth.models import User
 from playwright.sync_api import Page, expect
 
 from reading_room.documents.models import Paragraph
+from reading_room.ingest.models import Correction
 from reading_room.ingest.models import Correction
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -54,3 +56,25 @@ def test_axe_finds_no_violations_on_the_editors_pages(editor: Page, sample, widt
 def test_the_site_is_named(editor: Page, sample):
     editor.goto("/admin/")
     expect(editor.locator("#site-name")).to_have_text("Reading Room administration")
+
+
+def test_an_editor_reviews_corrections_from_the_keyboard(editor: Page, sample):
+    pending = Correction.objects.pending().filter(document=sample).order_by("id")
+    first, second = list(pending[:2])
+    editor.goto(f"/admin/ingest/correction/review/{sample.pk}/")
+    expect(editor.locator(".review-sentence mark")).to_have_text(first.current)
+    ocr = editor.locator(".review-pair code").first
+    expect(ocr).to_have_attribute("title", re.compile(r"U\+[0-9A-F]{4} "))  # code points on hover
+    font = ocr.evaluate("el => getComputedStyle(el).fontFamily")
+    assert "mono" in font.lower()
+    editor.keyboard.press("a")  # accept: saved, and the next one shown
+    expect(editor.locator('input[name="correction"]')).to_have_value(str(second.pk))
+    first.refresh_from_db()
+    assert first.status == "accepted"
+    editor.keyboard.press("e")
+    expect(editor.locator("#review-text")).to_be_focused()
+    editor.keyboard.press("Escape")
+    editor.keyboard.press("s")  # skip
+    expect(editor.locator('input[name="correction"]')).not_to_have_value(str(second.pk))
+    second.refresh_from_db()
+    assert second.status == "pending"
