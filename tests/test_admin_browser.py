@@ -10,7 +10,6 @@ from playwright.sync_api import Page, expect
 
 from reading_room.documents.models import Paragraph
 from reading_room.ingest.models import Correction
-from reading_room.ingest.models import Correction
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
