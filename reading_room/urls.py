@@ -56,6 +56,8 @@ urlpatterns = [
     path("<symbol:symbol>/<eid:eid>/card.png", cards.paragraph_card_image, name="paragraph-card"),
     path("<symbol:symbol>/<eid:eid>/", views.paragraph, name="paragraph"),
     path("<symbol:symbol>/", views.reader, name="reader"),
+    # Last: what people type for a symbol or a paragraph (a/79/l.124, A-79-L.124/3), redirected.
+    re_path(r"^(?P<path>[^?#]{1,200})$", views.forgiving, name="forgiving"),
 ]
 
 handler400 = "reading_room.errors.bad_request"

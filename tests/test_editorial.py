@@ -103,4 +103,4 @@ def test_revert_carries_footnote_calls(sample):
 
 
 def test_the_reader_says_when_the_document_was_last_updated(client, sample):
-    assert "Last updated" in client.get("/A/79/L.124/").content.decode()
+    assert "Text last corrected" in client.get("/A/79/L.124/").content.decode()

@@ -116,7 +116,7 @@ def test_the_review_queue_is_login_only_and_lists_corrections(client, sample):
     admin = User.objects.create_superuser("boss", "b@example.org", "a-long-password-1")
     client.force_login(admin)
     html = client.get(f"/admin/ingest/correction/?document__id__exact={sample.pk}").content.decode()
-    assert "<mark>" in html
+    assert "<mark title=" in html
 
 
 def test_the_review_queue_accepts_in_bulk(client, sample):

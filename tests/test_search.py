@@ -165,7 +165,8 @@ def test_a_hit_shows_symbol_title_id_snippet_and_the_other_language(client, corp
     assert "A/79/L.7 title en" in html
     assert "held in <mark>Dushanbe</mark> on 16 September 2021" in html
     assert (
-        '<p class="hit-other" lang="fr"><span class="lang-tag">FR</span> Rappelant la réunion tenue à Douchanbé' in html
+        '<p class="hit-other" lang="fr"><span class="lang-tag">FR</span> Rappelant la réunion tenue à <mark>Douchanbé</mark>'
+        in html
     )
     assert 'href="/A/79/L.7/pp1/?hl=Dushanbe"' in html
 
@@ -618,3 +619,31 @@ def test_filters_chosen_before_typing_show_and_stay(client, corpus):
     html = get(client, sponsor="KGZ")
     assert "Sponsor: KGZ" in html
     assert '<input type="hidden" name="sponsor" value="KGZ" form="search-form">' in html
+
+
+def test_while_typing_the_last_word_matches_the_words_it_begins(client, corpus):
+    typing = {"HX-Request": "true", "X-Search-Typing": "1"}
+    html = client.get("/search", {"q": "Dushan"}, headers=typing).content.decode()
+    assert ("A/79/L.7", "pp1", "en") in hits(html)
+    assert "<mark>Dushanbe</mark>" in html
+    # submitted, a word is a word: no prefix
+    assert "No paragraph matches" in get(client, q="Dushan")
+    # a word typed past its stem ("cooperatio": stem "cooper") still matches
+    html = client.get("/search", {"q": "Dushanbe meetin"}, headers=typing).content.decode()
+    assert ("A/79/L.7", "pp1", "en") in hits(html)
+
+
+@pytest.mark.parametrize(
+    "q, location",
+    [
+        ("A/79/L.7", "/A/79/L.7/"),
+        ("a/79/l.7 pp1", "/A/79/L.7/pp1/"),
+        ("A/79/L.7, para. 1", "/A/79/L.7/op1/"),
+        ("A/79/L.7 op99", "/A/79/L.7/"),  # no such paragraph: the document
+    ],
+)
+def test_a_symbol_goes_to_its_document(client, corpus, q, location):
+    response = client.get("/search", {"q": q})
+    assert response.status_code == 302 and response["Location"] == location
+    typing = client.get("/search", {"q": q}, headers={"HX-Request": "true", "X-Search-Typing": "1"})
+    assert typing.status_code == 200 and "Go to" in typing.content.decode()  # offered above the results

@@ -24,6 +24,7 @@ def clipboard(page: Page):
 
 def test_the_french_citation_is_copied_from_the_keyboard(page: Page, sample, clipboard):
     page.goto("/A/79/L.124/")
+    page.locator("#op3 .tools summary").click()
     button = page.locator("#op3").get_by_role("button", name="Cite FR: op3 in French")
     button.focus()
     page.keyboard.press("Enter")
@@ -36,6 +37,7 @@ def test_the_french_citation_is_copied_from_the_keyboard(page: Page, sample, cli
 
 def test_the_space_bar_copies_a_preambular_citation(page: Page, sample, clipboard):
     page.goto("/A/79/L.124/")
+    page.locator("#pp11 .tools summary").click()
     button = page.locator("#pp11").get_by_role("button", name="Cite EN: pp11 in English")
     button.focus()
     page.keyboard.press("Space")
@@ -43,9 +45,12 @@ def test_the_space_bar_copies_a_preambular_citation(page: Page, sample, clipboar
     assert clipboard() == "A/79/L.124, eleventh preambular paragraph"
 
 
-def test_the_buttons_follow_the_permalink_in_tab_order(page: Page, sample):
+def test_the_buttons_follow_the_tools_control_in_tab_order(page: Page, sample):
     page.goto("/A/79/L.124/")
-    page.locator("#op3 a.permalink").focus()
+    page.locator("#op3 .tools summary").focus()
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    expect(page.locator("#op3 a.here")).to_be_focused()
     page.keyboard.press("Tab")
     expect(page.locator("#op3 button.copy")).to_be_focused()
     page.keyboard.press("Tab")
@@ -63,8 +68,9 @@ def test_the_live_region_is_ready_before_anything_is_copied(page: Page, sample):
 
 def test_the_buttons_survive_a_language_switch(page: Page, sample, clipboard):
     page.goto("/A/79/L.124/")
-    page.locator(".view-switch").get_by_role("link", name="FR", exact=True).click()
+    page.locator(".view-switch").get_by_text("FR", exact=True).click()
     expect(page).to_have_url(re.compile(re.escape("?view=fr") + "$"))
+    page.locator("#op3 .tools summary").click()
     button = page.locator("#op3").get_by_role("button", name="Cite FR: op3 in French")
     expect(button).to_be_visible()  # un-hidden again after the htmx swap
     button.click()
@@ -75,6 +81,7 @@ def test_the_buttons_survive_a_language_switch(page: Page, sample, clipboard):
 def test_in_french_the_interface_speaks_french(page: Page, sample, clipboard):
     page.context.set_extra_http_headers({"Accept-Language": "fr"})
     page.goto("/A/79/L.124/")
+    page.locator("#op3 .tools summary").click()
     button = page.locator("#op3").get_by_role("button", name="Citer FR : op3 en français")
     button.click()
     expect(button).to_have_text("Copié")
@@ -100,6 +107,7 @@ def test_axe_finds_no_violations_with_the_new_controls(page: Page, sample, url, 
     make_document("A/RES/77/338")
     page.goto(url)
     if url != "/A/79/L.124/print/":
+        page.locator(".tools summary").first.click()
         page.locator("button.cite").first.click()  # with feedback showing
     assert axe_violations(page) == []
 
@@ -108,5 +116,6 @@ def test_on_a_phone_the_buttons_fit(page: Page, sample):
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto("/A/79/L.124/")
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    page.locator("#op3 .tools summary").click()
     box = page.locator("#op3").get_by_role("button", name="Cite FR: op3 in French").bounding_box()
     assert box["height"] >= 24 and box["x"] + box["width"] <= 390  # WCAG 2.2 target size

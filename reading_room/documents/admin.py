@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -35,6 +35,21 @@ from .models import (
     StateName,
 )
 from .textdiff import word_diff
+
+
+class LabelledFormSet(forms.BaseInlineFormSet):
+    """A tabular inline's fields named for assistive technology: the column header is no <label>,
+    so each field gets one in aria-label ("Kind, op3"; axe: label, select-name)."""
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        row = str(form.instance) if form.instance.pk else _("new row")
+        if getattr(form.instance, "eid", ""):
+            row = form.instance.eid
+        for name, field in form.fields.items():
+            if not field.widget.is_hidden:
+                label = _("Delete") if name == "DELETE" else field.label or name
+                field.widget.attrs.setdefault("aria-label", f"{label}, {row}")
 
 
 class DocumentTextInline(admin.StackedInline):
@@ -70,6 +85,7 @@ class StateSelect(AutocompleteSelect):
 
 class SponsorshipInline(admin.TabularInline):
     model = Sponsorship
+    formset = LabelledFormSet
     extra = 0
     autocomplete_fields = ["state"]
 
@@ -85,12 +101,26 @@ class SponsorshipInline(admin.TabularInline):
 
 class FootnoteInline(admin.TabularInline):
     model = Footnote
+    formset = LabelledFormSet
     extra = 0
-    fields = ["number", "position"]
+    fields = ["number", "position", "texts"]
+    readonly_fields = ["texts"]
     show_change_link = True
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("texts")
 
-class ParagraphFormSet(forms.BaseInlineFormSet):
+    @admin.display(description=_("text"))
+    def texts(self, obj: Footnote):
+        """Each language's text (edited on the footnote's own page: "Change")."""
+        return format_html_join(
+            "",
+            '<p class="footnote-text" lang="{}"><span class="lang-tag">{}</span> {}</p>',
+            ((t.language_id, t.language_id.upper(), t.text) for t in obj.texts.all()),
+        )
+
+
+class ParagraphFormSet(LabelledFormSet):
     """Hands every form the same language list (one query, not one per paragraph)."""
 
     def get_form_kwargs(self, index):
@@ -233,11 +263,13 @@ class DocumentAdmin(SimpleHistoryAdmin):
             return ""
         url = reverse("admin:ingest_correction_changelist") + f"?document__id__exact={obj.pk}"
         return format_html(
-            '<a href="{}">{}</a> ({} {})',
+            '<a href="{}">{}</a> ({} {}) · <a href="{}">{}</a>',
             url,
             _("review queue"),
             obj.corrections.filter(status="pending").count(),
             _("to review"),
+            reverse("admin:ingest_correction_review", args=[obj.pk]),
+            _("review one by one"),
         )
 
     @admin.display(description=_("latest import report"))
@@ -247,7 +279,7 @@ class DocumentAdmin(SimpleHistoryAdmin):
         report = obj.import_reports.first() if obj.pk else None
         if report is None:
             return "—"
-        return format_html("<pre>{}</pre>", "\n".join(summary(report)))
+        return format_html('<pre tabindex="0">{}</pre>', "\n".join(summary(report)))  # scrollable: keyboard-reachable
 
     @admin.display(description=_("reader"))
     def reader_link(self, obj: Document):

@@ -7,8 +7,11 @@ class DocumentsConfig(AppConfig):
     verbose_name = _("Documents")
 
     def ready(self):
+        from django.contrib import admin
         from django.db.models.signals import post_migrate
 
+        admin.site.site_header = admin.site.site_title = _("Reading Room administration")
+        admin.site.index_title = _("Documents, texts and corrections")
         from . import signals
 
         signals.connect()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -12,7 +13,7 @@ from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from . import crossrefs
+from . import crossrefs, masthead
 from .citations import citation
 from .models import (
     Document,
@@ -70,6 +71,41 @@ class Row:
     aliases: list[str] = field(default_factory=list)  # old eids (merged paragraphs) that land here
     url: str = ""  # the paragraph's permalink
 
+    @property
+    def label(self) -> str:
+        """What the outline calls it: its number ("3" for op3 and pp3, "12" for annex1.para12)."""
+        p = self.paragraph
+        return p.number or re.sub(r"^[a-z]+", "", p.eid.rsplit(".", 1)[-1]) or p.eid
+
+    def text(self, code: str) -> str:
+        """Its plain text in one language (a heading's, for the outline)."""
+        cell = next((c for c in self.cells if c.language.code == code and not c.missing), None)
+        cell = cell or next((c for c in self.cells if not c.missing), None)
+        return "".join(piece.get("text", "") for piece in cell.pieces) if cell else self.paragraph.eid
+
+
+@dataclass
+class Group:
+    """A run of paragraphs in the outline, under a section heading or none."""
+
+    heading: Row | None
+    label: str = ""  # the heading's text, in the view's first language
+    rows: list[Row] = field(default_factory=list)
+
+
+@dataclass
+class Part:
+    """The preamble, the operative part or an annex: a landmark in the reader, a head in the outline."""
+
+    key: str  # "preamble", "operative", "annex1"
+    label: str
+    rows: list[Row] = field(default_factory=list)
+    groups: list[Group] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        return f"part-{self.key}"
+
 
 @dataclass
 class Note:
@@ -88,32 +124,71 @@ class Reading:
     texts: dict[str, DocumentText]
     rows: list[Row]
     notes: dict[str, list[Note]]  # language code → footnotes
-    sponsors: dict[str, list[str]]  # language code → names in that language's alphabetical order
+    sponsors: dict[str, list[tuple[str, str]]]  # language code → (ISO3, name), that language's order
     cited_by: list[dict] = field(default_factory=list)  # documents held here that cite this one
+    view: tuple[str, ...] = DEFAULT_VIEW  # the languages the switch shows first, in order
+    lineage: dict = field(default_factory=dict)  # "adopted_as", "draft": {"symbol", "url"} (url if held)
 
     @cached_property  # the template walks the columns once per masthead row
     def columns(self) -> list[dict]:
-        """Per shown language: its masthead text (None if pending), sponsors and footnotes."""
+        """Per language: its masthead lines and text (None if pending), sponsors and footnotes.
+        Each language shows its own words or says they are missing, never another language's."""
         columns = []
+        document = self.document
         for lang in self.languages:
             text = self.texts.get(lang.code)
-            note, note_language = (text.sponsor_note, lang.code) if text and text.sponsor_note else ("", "")
-            if not note:  # the French of a draft often lacks the masthead: show the note we have
-                fallback = next((t for t in self.texts.values() if t.sponsor_note), None)
-                note, note_language = (fallback.sponsor_note, fallback.language_id) if fallback else ("", "")
             sponsors = self.sponsors.get(lang.code, [])
+            before, after = masthead.sponsor_suffix(document.kind, lang.code)
             columns.append(
                 {
                     "language": lang,
+                    "language_name": _language_name(lang),
                     "text": text,
+                    "lines": masthead.lines(document, text, lang.code),
                     "sponsors": sponsors,
-                    "sponsor_line": list_line(sponsors, lang.code),
-                    "note": note,
-                    "note_language": note_language,
+                    "and": masthead.and_word(lang.code),
+                    "suffix_before": before,
+                    "suffix_after": after,
+                    "note": text.sponsor_note if text else "",
+                    "note_missing": bool(text) and not text.sponsor_note and self.has_sponsor_note,
+                    "agenda_title_missing": bool(text) and not text.agenda_title and self.has_agenda_title,
                     "notes": self.notes.get(lang.code, []),
                 }
             )
         return columns
+
+    @property
+    def has_sponsor_note(self) -> bool:
+        return any(t.sponsor_note for t in self.texts.values())
+
+    @cached_property
+    def parts(self) -> list[Part]:
+        """The rows cut into the preamble, the operative part and each annex, with the outline's
+        groups (a section heading and the numbered paragraphs under it; sub-paragraphs are left
+        out of the outline, the go-to box reaches them)."""
+        parts: dict[str, Part] = {}
+        for row in self.rows:
+            p = row.paragraph
+            annex = re.match(r"annex(\d+)", p.eid)
+            if annex:
+                key, label = f"annex{annex[1]}", _("Annex %(n)s") % {"n": annex[1]}
+            elif p.kind == Paragraph.Kind.PREAMBULAR:
+                key, label = "preamble", _("Preamble")
+            else:
+                key, label = "operative", _("Operative part")
+            part = parts.get(key) or parts.setdefault(key, Part(key, str(label)))
+            part.rows.append(row)
+            if p.kind == Paragraph.Kind.HEADING:
+                if p.eid.endswith(".title") or p.eid == key:  # the annex's own heading and title
+                    if p.eid.endswith(".title"):
+                        part.label = f"{part.label}: {row.text(self.view[0])}"
+                    continue
+                part.groups.append(Group(row, row.text(self.view[0])))
+            elif p.eid.count(".") <= (1 if annex else 0):
+                if not part.groups:
+                    part.groups.append(Group(None))
+                part.groups[-1].rows.append(row)
+        return list(parts.values())
 
     @property
     def pending(self) -> list[str]:
@@ -136,11 +211,26 @@ class Reading:
         return any(t.agenda_title for t in self.texts.values())
 
     @property
+    def view_value(self) -> str:
+        return "-".join(self.view)
+
+    @property
     def has_notes(self) -> bool:
         return any(self.notes.values())
 
 
 _AND = {"en": "and", "fr": "et", "es": "y"}
+
+
+def _language_name(language: Language) -> str:
+    """The language's name in the interface language ("French", « anglais »)."""
+    from django.utils.translation import get_language, get_language_info
+
+    try:
+        name = str(get_language_info(language.code)["name_translated"])
+    except KeyError:
+        return language.name
+    return name.lower() if (get_language() or "").startswith("fr") else name  # « en français »
 
 
 def list_line(names: list[str], language: str) -> str:
@@ -170,9 +260,11 @@ def sort_key(name: str) -> str:
 
 
 def read_document(document: Document, view: tuple[str, ...], eids: list[str] | None = None) -> Reading:
+    """Every language of the view switch is rendered, the view's own first: the switch shows and
+    orders them in the browser (CSS), so switching needs no request and loses no place."""
     languages = {lang.code: lang for lang in Language.objects.all()}
     texts = {t.language_id: t for t in document.texts.all() if t.published}
-    shown = [languages[c] for c in view if c in languages]
+    shown = [languages[c] for c in dict.fromkeys((*DEFAULT_VIEW, *view)) if c in languages]
     paragraphs = document.paragraphs.all()
     if eids is not None:
         paragraphs = paragraphs.filter(eid__in=eids)
@@ -200,7 +292,29 @@ def read_document(document: Document, view: tuple[str, ...], eids: list[str] | N
     notes = _notes(document, shown, cited, only_cited=eids is not None)
     cited_by = _link(rows, notes, document, with_cited_by=eids is None)
     sponsors = _sponsors(document, shown)
-    return Reading(document, shown, list(texts), texts, rows, notes, sponsors, cited_by)
+    lineage = _lineage(document) if eids is None else {}
+    return Reading(document, shown, list(texts), texts, rows, notes, sponsors, cited_by, view, lineage)
+
+
+def _lineage(document: Document) -> dict:
+    """The resolution a draft became, or the draft a resolution came from (linked if held): one query."""
+    from django.db.models import Q
+
+    wanted = Q(draft=document.symbol) if document.kind.startswith("draft") else Q()
+    if document.draft:
+        wanted |= Q(symbol=document.draft)
+    if not wanted:
+        return {}
+    lineage = {}
+    for symbol, key, draft in Document.objects.published().filter(wanted).values_list("symbol", "key", "draft"):
+        url = reverse("reader", kwargs={"symbol": key})
+        if draft == document.symbol:
+            lineage["adopted_as"] = {"symbol": symbol, "url": url}
+        else:
+            lineage["draft"] = {"symbol": symbol, "url": url}
+    if document.draft and "draft" not in lineage:
+        lineage["draft"] = {"symbol": document.draft, "url": ""}
+    return lineage
 
 
 # (footnote number, offset) of each call in a paragraph text
@@ -316,17 +430,18 @@ def _notes(document, shown, cited, only_cited: bool) -> dict[str, list[Note]]:
     return notes
 
 
-def _sponsors(document: Document, shown: list[Language]) -> dict[str, list[str]]:
-    """Each shown language's sponsor names (English, then the ISO code, where it has none)."""
+def _sponsors(document: Document, shown: list[Language]) -> dict[str, list[tuple[str, str]]]:
+    """Each shown language's sponsors, (ISO3, name), in that language's alphabetical order (the
+    English name, then the ISO code, where it has none)."""
     rows = Sponsorship.objects.filter(document=document).order_by("position")
     by_state: dict[str, dict[str, str]] = {}
     for iso3, code, name in rows.values_list("state__iso3", "state__names__language_id", "state__names__name"):
         by_state.setdefault(iso3, {})[code] = name
     names = {
-        lang.code: [by_lang.get(lang.code) or by_lang.get("en") or iso3 for iso3, by_lang in by_state.items()]
+        lang.code: [(iso3, by_lang.get(lang.code) or by_lang.get("en") or iso3) for iso3, by_lang in by_state.items()]
         for lang in shown
     }
-    return {code: sorted(values, key=sort_key) for code, values in names.items()}
+    return {code: sorted(values, key=lambda pair: sort_key(pair[1])) for code, values in names.items()}
 
 
 def document_list():

@@ -10,15 +10,17 @@ from django.template import engines
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
-from .reading import Reading, Row
+from .reading import Part, Reading, Row
 
 
 def labels() -> dict[str, str]:
     return {
         "footnote": _("Footnote %(n)s"),
-        "permalink": _("Permalink"),
-        "permalink_to": _("Permalink to %(eid)s"),
-        "copy": _("Copy"),
+        "permalink": _("Paragraph page"),
+        "permalink_to": _("Paragraph page of %(eid)s"),
+        "tools": _("Link, copy or cite %(eid)s"),
+        "link_here": _("Link to"),
+        "copy": _("Copy link"),
         "copy_link": _("Copy the link to %(eid)s"),
         "cite": _("Cite"),
         "footnotes": _("Footnotes"),
@@ -26,8 +28,14 @@ def labels() -> dict[str, str]:
     }
 
 
-def render_rows(rows: list[Row]) -> SafeString:
-    return _render("documents/rows.html", {"rows": rows})
+def render_rows(rows: list[Row], level: int = 2) -> SafeString:
+    """`level`: of the headings among the rows (section headings, annex titles)."""
+    return _render("documents/rows.html", {"rows": rows, "level": level})
+
+
+def render_parts(parts: list[Part]) -> SafeString:
+    """The reader's rows in their parts (preamble, operative part, annexes), each a landmark."""
+    return _render("documents/rows.html", {"parts": parts, "level": 3})
 
 
 def render_notes(reading: Reading) -> SafeString:

@@ -14,10 +14,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from . import pages
+from .addresses import paragraph_candidates, symbol_candidates
 from .cards import paragraph_card
 from .models import Document
-from .reading import Reading, parse_view, read_document, view_choices
-from .rows import render_notes, render_rows
+from .reading import DEFAULT_VIEW, Reading, parse_view, read_document, view_choices
+from .rows import render_notes, render_parts, render_rows
 
 
 @require_GET
@@ -48,6 +49,28 @@ def _document_or_404(symbol: str) -> Document:
     return document
 
 
+@require_GET
+def forgiving(request: HttpRequest, path: str) -> HttpResponse:
+    """A path no page answers: a symbol in another case or spelling, a paragraph given as "3" or
+    "OP3", an undocs.org language prefix. Redirects to the canonical URL, else 404."""
+    for symbol, reference, language in symbol_candidates(path):
+        document = Document.objects.published().filter(key__iexact=Document.key_for(symbol)).first()
+        if document is None:
+            continue
+        url = document.get_absolute_url()
+        if reference:
+            eids = set(document.paragraphs.values_list("eid", flat=True))
+            eid = next((c for c in paragraph_candidates(reference) if c in eids), None)
+            if eid is None:
+                continue
+            url = reverse("paragraph", kwargs={"symbol": document.key, "eid": eid})
+        if language and language in document.texts.values_list("language_id", flat=True):
+            url += f"?view={language}"
+        if url != request.path:
+            return redirect(url, permanent=True)
+    raise Http404(_("No document or paragraph at this address."))
+
+
 def _view(request: HttpRequest, document: Document) -> tuple[str, ...]:
     prefetch_related_objects([document], "texts")  # read_document needs them too: one query for both
     available = [text.language_id for text in document.texts.all() if text.published]
@@ -56,10 +79,26 @@ def _view(request: HttpRequest, document: Document) -> tuple[str, ...]:
 
 @require_GET
 def reader(request: HttpRequest, symbol: str) -> HttpResponse:
-    document = _document_or_404(symbol)
+    document = Document.objects.published_by_symbol(symbol)
+    if document is None:
+        return forgiving(request, symbol)
     if symbol != document.key:
         return redirect(document.get_absolute_url(), permanent=True)
+    if "go" in request.GET and (found := _go(request, document)):
+        return found
     return pages.serve(request, document, lambda: _reader_page(request, document))
+
+
+def _go(request: HttpRequest, document: Document) -> HttpResponse | None:
+    """The go-to box without JavaScript: ?go=3 → the reader at #op3 (the view kept). None if the
+    document has no such paragraph: the page then says so beside the box."""
+    eids = set(document.paragraphs.values_list("eid", flat=True))
+    eid = next((c for c in paragraph_candidates(request.GET["go"]) if c in eids), None)
+    if eid is None:
+        return None
+    view = request.GET.get("view", "")
+    query = f"?view={view}" if view and tuple(view.split("-")) != DEFAULT_VIEW and len(view) < 40 else ""
+    return redirect(f"{document.get_absolute_url()}{query}#{eid}")
 
 
 def _reader_page(request: HttpRequest, document: Document) -> HttpResponse:
@@ -75,7 +114,10 @@ def _reader_page(request: HttpRequest, document: Document) -> HttpResponse:
 def reader_fragment(request: HttpRequest, document: Document, view: tuple[str, ...]) -> tuple[str, Reading]:
     """The whole document rendered, for the reader and the print view (which differ around it)."""
     reading = read_document(document, view)
-    context = _reading_context(request, reading, view)
+    context = {**_reading_context(request, reading, view), "parts": render_parts(reading.parts)}
+    go = request.GET.get("go", "")[:40]
+    if go:
+        context["go"], context["go_error"] = go, _("No paragraph “%(go)s” in this document.") % {"go": go}
     return render_to_string("documents/reader.html#reader", context, request=request), reading
 
 
@@ -83,7 +125,6 @@ def _reading_context(request: HttpRequest, reading: Reading, view: tuple[str, ..
     """What the reader's and the paragraph page's fragments share."""
     return {
         "reading": reading,
-        "rows": render_rows(reading.rows),
         "notes": render_notes(reading),
         "view": "-".join(view),
         "views": view_choices(reading.available),
@@ -110,6 +151,7 @@ def _paragraph_page(request: HttpRequest, document: Document, eid: str) -> HttpR
     reading = read_document(document, view, eids=[eid])
     context = {
         **_reading_context(request, reading, view),
+        "rows": render_rows(reading.rows),
         "row": reading.rows[0],
         "previous": eids[index - 1] if index > 0 else None,
         "next": eids[index + 1] if index + 1 < len(eids) else None,

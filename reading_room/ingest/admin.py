@@ -1,11 +1,17 @@
 """The review queue of machine corrections, and import reports, in the admin."""
 
+import unicodedata
+
 from django import forms
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from reading_room.documents.admin import DocumentFilter
+from reading_room.documents.models import Document
 
 from .models import Correction, ImportReport
 from .records import summary
@@ -29,10 +35,21 @@ class CorrectionForm(forms.ModelForm):
         fields = []
 
 
+def code_points(text: str) -> str:
+    """ "I’" → "U+0049 LATIN CAPITAL LETTER I, U+2019 RIGHT SINGLE QUOTATION MARK": what the eye
+    cannot tell apart in most faces (I and l, ’ and ')."""
+    return ", ".join(f"U+{ord(c):04X} {unicodedata.name(c, '?')}" for c in text)
+
+
+def word(text: str):
+    """A correction's word in a monospace face, its code points on hover."""
+    return format_html('<code class="correction-word" title="{}">{}</code>', code_points(text), text or "∅")
+
+
 @admin.register(Correction)
 class CorrectionAdmin(admin.ModelAdmin):
     form = CorrectionForm
-    list_display = ["location", "language", "in_context", "original", "replacement", "rule", "note", "status"]
+    list_display = ["location", "language", "in_context", "ocr_read", "machine_wrote", "rule", "note", "status"]
     list_filter = ["status", "kind", "language", "rule", DocumentFilter]
     search_fields = ["original", "replacement", "location", "document__symbol"]
     list_select_related = ["document", "language"]
@@ -61,13 +78,83 @@ class CorrectionAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         return False
 
+    @admin.display(description=_("OCR read"), ordering="original")
+    def ocr_read(self, obj: Correction):
+        return word(obj.original)
+
+    @admin.display(description=_("machine wrote"), ordering="replacement")
+    def machine_wrote(self, obj: Correction):
+        return word(obj.replacement)
+
+    def changelist_view(self, request, extra_context=None):
+        chosen = request.GET.get("document__id__exact", "")
+        if chosen.isascii() and chosen.isdigit() and len(chosen) < 19:
+            url = reverse("admin:ingest_correction_review", args=[int(chosen)])
+            extra_context = {**(extra_context or {}), "review_url": url}
+        return super().changelist_view(request, extra_context)
+
+    def get_urls(self):
+        view = self.admin_site.admin_view(self.review_view)
+        return [path("review/<int:document_id>/", view, name="ingest_correction_review"), *super().get_urls()]
+
+    def review_view(self, request, document_id: int):
+        """A document's pending corrections one at a time, from the keyboard: the sentence with the
+        change marked, then accept (A), reject (R), edit (E) or skip (S); each decision saves and
+        shows the next (static/admin-extra/review.js gives the keys; the buttons work without)."""
+        document = get_object_or_404(Document, pk=document_id)
+        pending = Correction.objects.pending().filter(document=document).order_by("id")
+        if request.method == "POST":
+            if not self.has_change_permission(request):
+                raise PermissionDenied
+            correction = get_object_or_404(pending, pk=request.POST.get("correction"))
+            decision = request.POST.get("decision", "")
+            if decision not in {Correction.Status.ACCEPTED, Correction.Status.REJECTED, Correction.Status.EDITED}:
+                messages.error(request, _("Choose accept, reject or edit."))
+            else:
+                try:
+                    decide(correction, decision, request.user, request.POST.get("text", "")[:200])
+                except ReviewConflict as exc:
+                    messages.error(request, str(exc))
+                    return redirect(f"{request.path}?at={correction.pk}")
+                messages.success(
+                    request,
+                    _("%(location)s: %(decision)s.")
+                    % {"location": correction.location, "decision": Correction.Status(decision).label},
+                )
+            return redirect(f"{request.path}?after={correction.pk}")
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        at, after = request.GET.get("at", ""), request.GET.get("after", "")
+        correction = None
+        if at.isascii() and at.isdigit() and len(at) < 19:
+            correction = pending.filter(pk=int(at)).first()
+        if correction is None and after.isascii() and after.isdigit() and len(after) < 19:
+            correction = pending.filter(pk__gt=int(after)).first()
+        correction = correction or pending.first()
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": _("Review the machine corrections of %(symbol)s") % {"symbol": document.symbol},
+            "document": document,
+            "correction": correction,
+            "left": pending.count(),
+            "context_html": self.in_context(correction, width=90) if correction else "",
+            "ocr_read": word(correction.original) if correction else "",
+            "machine_wrote": word(correction.replacement) if correction else "",
+            "can_change": self.has_change_permission(request),
+            "list_url": reverse("admin:ingest_correction_changelist") + f"?document__id__exact={document.pk}",
+        }
+        return render(request, "admin/ingest/correction/review.html", context)
+
     @admin.display(description=_("in context"))
-    def in_context(self, obj: Correction):
-        word = obj.current
-        before, _sep, after = obj.context.partition(word)
+    def in_context(self, obj: Correction, width: int = 30):
+        current = obj.current
+        before, _sep, after = obj.context.partition(current)
         if not _sep:
             return obj.context
-        return format_html("…{}<mark>{}</mark>{}…", before[-30:], word, after[:30])
+        return format_html(
+            '…{}<mark title="{}">{}</mark>{}…', before[-width:], code_points(current), current, after[:width]
+        )
 
     def save_model(self, request, obj, form, change):
         try:

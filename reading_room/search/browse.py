@@ -8,9 +8,11 @@ from urllib.parse import urlencode
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, QuerySet
 from django.http import QueryDict
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from reading_room.documents.masthead import ordinal_number
 from reading_room.documents.models import Document, Sponsorship, State
 from reading_room.documents.reading import sort_key
 
@@ -71,7 +73,31 @@ def document_page(
     is past the end (a shared link to a page that has since shrunk still shows documents)."""
     page = Paginator(documents, PAGE_SIZE).get_page(get.get("page"))
     number, pages = page.number, page.paginator.num_pages
+    page.object_list = list(page.object_list)  # annotated below, then shown: one query
+    describe(page.object_list)
     return DocumentPage(page, pager(number, pages, lambda n: browse_url(filters, fixed, page=n)))
+
+
+def describe(documents) -> None:
+    """What a reader needs to choose among documents, on each: `session_label` ("80th session"),
+    `languages` (codes with a published text; texts prefetched) and, for a draft, `adopted_as`
+    (the resolution whose draft it is: {"symbol", "url"}), in one query for the page."""
+    language = (get_language() or "en").split("-")[0]
+    drafts = [d.symbol for d in documents if d.kind.startswith("draft")]
+    adopted = {}
+    if drafts:
+        rows = Document.objects.published().filter(draft__in=drafts).values_list("draft", "symbol", "key")
+        adopted = {
+            draft: {"symbol": symbol, "url": reverse("reader", kwargs={"symbol": key})} for draft, symbol, key in rows
+        }
+    for document in documents:
+        document.session_label = (
+            _("%(ordinal)s session") % {"ordinal": ordinal_number(document.session, language)}
+            if document.session
+            else ""
+        )
+        document.languages = [text.language_id for text in document.texts.all()]
+        document.adopted_as = adopted.get(document.symbol)
 
 
 def state_names(states: list[State]) -> dict[int, str]:

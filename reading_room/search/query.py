@@ -12,6 +12,7 @@ reached (backends/postgres.py explains how they are found quickly).
 
 from __future__ import annotations
 
+import html
 import math
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
@@ -22,6 +23,7 @@ from django.db.models import QuerySet
 from django.db.models.functions import Coalesce
 from django.http import QueryDict
 from django.urls import reverse
+from django.utils.html import escape
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -37,7 +39,7 @@ from reading_room.documents.models import (
 from .backends import backend
 from .models import SearchEntry
 from .paging import Pager, pager
-from .text import MAX_QUERY_CHARS, Query, marked_html, marked_words
+from .text import MAX_QUERY_CHARS, Query, echo, marked_html, marked_words
 
 PAGE_SIZE = 20
 FACET_SIZE = 12
@@ -66,6 +68,7 @@ class Params:
     filters: dict[str, str] = field(default_factory=dict)
     page: int = 1
     shortened: bool = False  # the query was longer than we search
+    typing: bool = False  # search as you type: the last word may be unfinished (Query.parse)
 
     @classmethod
     def from_get(cls, get: QueryDict, languages: list[str]) -> Params:
@@ -106,7 +109,7 @@ class Hit:
     language: str
     snippet: str  # safe HTML
     title: str
-    others: list[tuple[str, str]]  # (language code, text) of the same paragraph/footnote elsewhere
+    others: list[tuple[str, str]]  # (language code, safe HTML) of the same paragraph/footnote elsewhere, marked alike
     url: str
 
 
@@ -176,7 +179,7 @@ def filtered_entries(params: Params) -> QuerySet:
 
 
 def search(params: Params, languages: list[Language]) -> Results:
-    query = Query.parse(params.q)
+    query = Query.parse(params.q, prefix=params.typing)
     results = Results(params, query, page=params.page)
     if not query:
         results.facets = _facets(params, {})  # the filters chosen, to show them
@@ -356,6 +359,10 @@ def _hits(ids: list[int], query: Query, engine, languages: list[Language]) -> li
             key=lambda pair: order.get(pair[0], 99),
         )
         marked = engine.snippet(entry["text"], entry["marked"], query, language)
+        # the other languages trimmed and marked like the snippet (echo reads the snippet unescaped;
+        # the marks are private-use characters, untouched by escaping)
+        snippet = html.unescape(marked)
+        beside = [(code, marked_html(escape(echo(text, snippet, entry["text"])))) for code, text in beside]
         words = marked_words(marked) or query.positive_words()
         if entry["footnote_id"]:
             label = _("Footnote %(number)s") % {"number": entry["footnote__number"]}

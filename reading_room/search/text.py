@@ -14,6 +14,7 @@ import re
 import threading
 import unicodedata
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from functools import lru_cache
 
 import snowballstemmer
@@ -85,6 +86,16 @@ class Term:
     phrase: bool = False  # "quoted", or a chunk of several words such as 59/48 or anti-terrorist
     negated: bool = False
     pg: str = ""  # the same for websearch_to_tsquery
+    prefix: bool = False  # the word being typed: it matches the words it begins
+
+    def prefixes(self, language: str) -> tuple[str, str, list[str]]:
+        """How a word being typed meets the index's stems: (folded, stemmed) as prefixes of a stem,
+        and shorter exact stems it may already have run past. The index holds stems, and the
+        stemmer strips suffixes: "cooperatio" is a prefix of "cooperation", whose stem "cooper"
+        is shorter than what was typed. Suffixes run to about four letters."""
+        folded = fold(self.words[0])
+        shorter = [folded[:k] for k in range(max(4, len(folded) - 4), len(folded))]
+        return folded, stem(self.words[0], language), shorter
 
     def websearch(self) -> str:
         body = f'"{self.pg}"' if self.phrase and " " in self.pg else self.pg
@@ -102,7 +113,18 @@ class Query:
     groups: list[list[Term]] = field(default_factory=list)
 
     @classmethod
-    def parse(cls, q: str) -> Query:
+    def parse(cls, q: str, prefix: bool = False) -> Query:
+        """`prefix`: the user is typing, so the last word may be unfinished (search as you type):
+        it matches the words it begins, if the query has one group and ends in a plain word."""
+        query = cls._parse(q)
+        last = query.groups[-1][-1] if len(query.groups) == 1 else None
+        typing = prefix and not (q or "")[-1:].isspace() and re.search(r"\w$", q or "")
+        if typing and last and not last.negated and not last.phrase and len(fold(last.words[0])) >= 3:
+            query.groups[-1][-1] = Term(last.words, False, False, last.pg, prefix=True)
+        return query
+
+    @classmethod
+    def _parse(cls, q: str) -> Query:
         text = clean(q)
         groups: list[list[Term]] = [[]]
         count = 0
@@ -132,8 +154,13 @@ class Query:
         return bool(self.groups)
 
     def websearch(self) -> str:
-        """The query rewritten for websearch_to_tsquery: only words, quotes, '-' and 'or' are left."""
-        return " or ".join(" ".join(t.websearch() for t in group) for group in self.groups)
+        """The query rewritten for websearch_to_tsquery: only words, quotes, '-' and 'or' are left
+        (a word being typed is not among them: prefix())."""
+        return " or ".join(" ".join(t.websearch() for t in group if not t.prefix) for group in self.groups)
+
+    def prefix(self) -> Term | None:
+        """The word being typed, if any (parse(prefix=True))."""
+        return next((t for group in self.groups for t in group if t.prefix), None)
 
     def positive_words(self) -> list[str]:
         return [w for group in self.groups for t in group if not t.negated for w in t.words]
@@ -152,6 +179,11 @@ class Query:
                         words.pop()
                 else:
                     words = [w for w in words if not is_stopword(w, language)]
+                if term.prefix:
+                    folded, stemmed, shorter = term.prefixes(language)
+                    alternatives = [f'"{folded}" *', f'"{stemmed}" *', *(f'"{s}"' for s in shorter)]
+                    included.append("(" + " OR ".join(dict.fromkeys(alternatives)) + ")")
+                    continue
                 if not words:
                     continue
                 phrase = '"' + " ".join(stem(w, language) for w in words) + '"'
@@ -164,8 +196,15 @@ class Query:
         return f'(lang : "{language}" AND stems : ({" OR ".join(groups)}))'
 
     def stem_set(self, language: str) -> set[str]:
-        """Index terms to highlight in a text of that language."""
-        return {stem(w, language) for w in self.positive_words() if not is_stopword(w, language)}
+        """Index terms to highlight in a text of that language (not the word being typed)."""
+        return {
+            stem(w, language)
+            for group in self.groups
+            for t in group
+            if not t.negated and not t.prefix
+            for w in t.words
+            if not is_stopword(w, language)
+        }
 
 
 def marked_html(marked: str) -> str:
@@ -184,10 +223,19 @@ def highlight(text: str, query: Query, language: str, max_words: int = 35) -> st
     SQLite's stand-in for PostgreSQL's ts_headline: same marks, about the same length.
     """
     wanted = query.stem_set(language)
+    typed = query.prefix()
+    folded, stemmed, shorter = typed.prefixes(language) if typed else ("", "", [])
+
+    def matches(word: str) -> bool:
+        term = stem(word, language)
+        if term in wanted:
+            return True
+        return bool(typed) and (fold(word).startswith(folded) or term.startswith(stemmed) or term in shorter)
+
     tokens = list(WORD.finditer(text))
     if not tokens:
         return text
-    hits = [i for i, t in enumerate(tokens) if stem(t.group(), language) in wanted]
+    hits = [i for i, t in enumerate(tokens) if matches(t.group())]
     first, last = 0, len(tokens) - 1
     if len(tokens) > max_words:
         # the window holding the most matches, then centred on them
@@ -215,3 +263,47 @@ def ellipsize(marked: str, text: str, delimiter: str = " … ") -> str:
     before = "" if text.startswith(plain[0].strip()) else "… "
     after = "" if text.rstrip().endswith(plain[-1].strip()) else " …"
     return before + marked.strip() + after
+
+
+def _cognate(word: str, wanted: list[str]) -> bool:
+    """`word` is one of `wanted` or its spelling in the other language: Dushanbe/Douchanbé,
+    Samarkand/Samarcande, security/sécurité (folded, same first letter, close spelling)."""
+    folded = fold(word)
+    if len(folded) < 4:
+        return folded in wanted
+    return any(folded[0] == w[0] and SequenceMatcher(None, folded, w, autojunk=False).ratio() >= 0.8 for w in wanted)
+
+
+def echo(text: str, marked: str, main_text: str, max_words: int = 35) -> str:
+    """The same paragraph in another language, trimmed and marked like the hit's snippet: its
+    words that are the snippet's marked words or their spellings in this language, in a window
+    of about as many words as the snippet (more where this language is longer), placed where the
+    marks are, else where the snippet sits in its own text. START/STOP marks, not escaped."""
+    wanted = list(dict.fromkeys(fold(w) for w in marked_words(marked) for w in WORD.findall(w)))
+    tokens = list(WORD.finditer(text))
+    if not tokens:
+        return text
+    hits = [i for i, t in enumerate(tokens) if wanted and _cognate(t.group(), wanted)]
+    shown = marked.replace(START, "").replace(STOP, "")
+    words = max(len(WORD.findall(shown)), 1)
+    main_words = max(len(WORD.findall(main_text)), 1)
+    size = max(words, round(words * len(tokens) / main_words)) if words < main_words else len(tokens)
+    first, last = 0, len(tokens) - 1
+    if size < len(tokens):
+        if hits:
+            centre = (hits[0] + hits[-1]) // 2 if hits[-1] - hits[0] < size else hits[0]
+        else:  # where the snippet is in its own text, in proportion
+            start = main_text.find(shown.strip(" …")[:40])
+            centre = round((max(start, 0) / max(len(main_text), 1)) * len(tokens) + size / 2)
+        first = max(0, min(centre - size // 2, len(tokens) - size))
+        last = first + size - 1
+    begin = tokens[first].start() if first > 0 else 0
+    end = tokens[last].end() if last < len(tokens) - 1 else len(text)
+    out, position = [], begin
+    for i in hits:
+        if first <= i <= last:
+            token = tokens[i]
+            out.append(text[position : token.start()] + START + token.group() + STOP)
+            position = token.end()
+    out.append(text[position:end])
+    return ellipsize("".join(out), text)

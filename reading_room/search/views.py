@@ -13,6 +13,7 @@ from django.views.decorators.vary import vary_on_headers
 from reading_room.documents.models import Document, Language, State
 from reading_room.documents.reading import document_list
 
+from . import symbols
 from .browse import (
     document_facets,
     document_filters,
@@ -30,12 +31,19 @@ def _partial(request: HttpRequest) -> bool:
 
 
 @require_GET
-@vary_on_headers("HX-Request")
+@vary_on_headers("HX-Request", "X-Search-Typing")
 def search_page(request: HttpRequest) -> HttpResponse:
+    """A symbol or resolution number goes to its document (or paragraph); while the user types
+    (htmx sends X-Search-Typing), it is offered above the results and the last word matches the
+    words it begins."""
+    target = symbols.find(request.GET.get("q", ""))
+    if target and target.held and not _partial(request):
+        return redirect(target.url)
     languages = list(Language.objects.all())
     params = Params.from_get(request.GET, [lang.code for lang in languages])
+    params.typing = _partial(request) and request.headers.get("X-Search-Typing") == "1"
     results = search(params, languages)
-    context = {"results": results, "params": params, "languages": languages}
+    context = {"results": results, "params": params, "languages": languages, "target": target}
     template = "search/search.html#results" if _partial(request) else "search/search.html"
     return render(request, template, context)
 

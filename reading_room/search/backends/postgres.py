@@ -24,6 +24,7 @@ The result is the same whichever band found it.
 from __future__ import annotations
 
 import math
+import re
 import time
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery
@@ -82,6 +83,27 @@ MATCHES = {
 TSQUERY = "websearch_to_tsquery(%s::regconfig, %s)"
 
 
+def tsquery(query: Query, language: str) -> tuple[str, list]:
+    """The query for rows of one language, as SQL and parameters. A word being typed
+    (Query.prefix()) matches as a prefix of the stems: stemmed (to_tsquery's `:*`), and unstemmed
+    with the shorter stems it may have run past ('simple': the text is already folded)."""
+    config = CONFIGS.get(language, "simple_unaccent")
+    typed = query.prefix()
+    if typed is None:
+        return TSQUERY, [config, query.websearch()]
+    folded, _stemmed, shorter = typed.prefixes(language)
+    words = [w for w in re.findall(r"\w+", folded) if w]
+    if not words:
+        return TSQUERY, [config, query.websearch()]
+    prefix = (
+        "(to_tsquery(%s::regconfig, %s) || to_tsquery('simple', %s))",
+        [config, f"{words[0]}:*", " | ".join([f"{words[0]}:*", *shorter])],
+    )
+    if not query.websearch().strip():
+        return prefix
+    return f"({TSQUERY} && {prefix[0]})", [config, query.websearch(), *prefix[1]]
+
+
 def candidates(
     entries: QuerySet,
     query: Query,
@@ -124,8 +146,9 @@ def _matches(query: Query, languages: list[str], way: str) -> tuple[str, list]:
     """The SQL condition `vector @@ query`, with each language's query for rows of that language."""
     conditions, params = [], []
     for language in languages:
-        conditions.append(f"(language_id = %s AND {MATCHES[way] % TSQUERY})")
-        params += [language, CONFIGS.get(language, "simple_unaccent"), query.websearch()]
+        sql, sql_params = tsquery(query, language)
+        conditions.append(f"(language_id = %s AND {MATCHES[way] % sql})")
+        params += [language, *sql_params]
     return f"({' OR '.join(conditions)})", params
 
 
@@ -136,8 +159,9 @@ def _band(
     ranks, rank_params = [], []
     for language in languages:
         # search_rank (sql.py): ts_rank, which the planner leaves until after ORDER BY … LIMIT
-        ranks.append(f"WHEN language_id = %s THEN search_rank(vector, {TSQUERY}, 1)")
-        rank_params += [language, CONFIGS.get(language, "simple_unaccent"), query.websearch()]
+        sql, sql_params = tsquery(query, language)
+        ranks.append(f"WHEN language_id = %s THEN search_rank(vector, {sql}, 1)")
+        rank_params += [language, *sql_params]
     condition, condition_params = _matches(query, languages, way)
     sql, params = [where[0], condition], [*where[1], *condition_params]
     for bound, operator in ((lower, ">"), (upper, "<=")):
@@ -276,17 +300,25 @@ def with_snippets(entries: QuerySet, query: Query) -> QuerySet:
     escaped = text
     for char, entity in (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;")):
         escaped = Replace(escaped, Value(char), Value(entity))
-    tsquery = SearchQuery(query.websearch(), config=config, search_type="websearch")
+    searched = SearchQuery(query.websearch(), config=config, search_type="websearch")
+    if typed := query.prefix():
+        # the word being typed, stemmed (the row's configuration) or not; the shorter stems it may
+        # have run past are left to the match, the headline marks the words it begins
+        word = (re.findall(r"\w+", typed.prefixes("")[0]) or [""])[0]
+        begun = SearchQuery(f"{word}:*", config=config, search_type="raw") | SearchQuery(
+            f"{word}:*", config="simple", search_type="raw"
+        )
+        searched = (searched & begun) if query.websearch().strip() else begun
     options = {"config": config, "start_sel": START, "stop_sel": STOP}
     return entries.annotate(
         marked=Case(
             When(
                 LessThanOrEqual(Length(text), SHORT),
-                then=SearchHeadline(escaped, tsquery, highlight_all=True, **options),
+                then=SearchHeadline(escaped, searched, highlight_all=True, **options),
             ),
             default=SearchHeadline(
                 escaped,
-                tsquery,
+                searched,
                 max_words=20,
                 min_words=10,
                 short_word=2,
