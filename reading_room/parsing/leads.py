@@ -10,7 +10,7 @@ import re
 
 # Adverbs that may open a paragraph before the verb or adjective.
 _LEADING = {
-    "en": ["deeply", "gravely", "strongly", "firmly", "fully", "further", "also", "once again", "again", "reaffirming"],
+    "en": ["deeply", "gravely", "strongly", "firmly", "fully", "further", "also", "once again", "again"],
     "fr": ["profondément", "vivement", "fermement", "pleinement", "gravement", "très", "également"],
 }
 # Reflexive pronouns in French lead phrases ("Se félicitant", "S’inquiétant").
