@@ -79,3 +79,13 @@ def test_a_resolution_recalled_by_another_links_inside_the_reading_room(db, lang
     page = client.get("/A/RES/80/29/").content.decode()
     assert 'href="/A/RES/80/3/"' in page
     assert "A/RES/80/29" in [c["symbol"] for c in client.get("/api/documents/A/RES/80/3").json()["cited_by"]]
+
+
+def test_the_reader_prints_numbers_as_the_text_does(db, languages, client):
+    import_texts(en=read_path(CORPUS / "ga-80" / "a-res-80-5.pdftext.en.txt"))
+    page = client.get("/A/RES/80/5/").content.decode()
+    assert '<div class="num" aria-hidden="true"></div>' in page  # "Adopts …": one unnumbered paragraph
+    assert '<div class="num">1.</div>' in page  # the declaration's paragraph 1
+    assert '<div class="num">(a)</div>' in page
+    text = client.get("/A/RES/80/5/text.en.txt").content.decode()
+    assert "\n1. We, Heads of State and Government" in text

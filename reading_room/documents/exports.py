@@ -90,8 +90,8 @@ def text_export(document: Document, language: str, url: str = "") -> str:
             body = f"{body[:offset]}[{citation.footnote.number}]{body[offset:]}"
         paragraph = ptext.paragraph
         number = paragraph.printed_number
-        if language == "fr" and paragraph.kind == paragraph.Kind.SUBPARAGRAPH:
-            number = f"{paragraph.number})"
+        if language == "fr" and number.startswith("("):
+            number = f"{paragraph.number})"  # French prints "a)", not "(a)"
         indent = "    " * paragraph.depth
         lines += ["", f"{indent}{number} {body}" if number else f"{indent}{body}"]
     if text.closing_lines.strip():

@@ -213,15 +213,20 @@ class Paragraph(models.Model):
 
     @property
     def depth(self) -> int:
-        return self.eid.count(".")
+        """0 for a paragraph, 1 for its sub-paragraphs, 2 below; an annex's or article's own
+        paragraphs count from 0 too (annex1.para3 is 0, annex1.para3.a is 1)."""
+        parts = [p for p in self.eid.split(".") if not re.fullmatch(r"(?:annex|art)\d+", p)]
+        return max(len(parts) - 1, 0)
 
     @property
     def printed_number(self) -> str:
-        if self.kind == self.Kind.OPERATIVE:
+        """The number as the text prints it: "3.", "(a)", "(ii)"; nothing for a single unnumbered
+        operative paragraph or a heading (whose number is part of its text)."""
+        if not self.number or self.kind in (self.Kind.PREAMBULAR, self.Kind.HEADING):
+            return ""
+        if self.number.isdigit():
             return f"{self.number}."
-        if self.kind == self.Kind.SUBPARAGRAPH:
-            return f"({self.number})"
-        return ""
+        return f"({self.number})"
 
     def get_absolute_url(self) -> str:
         return reverse("paragraph", kwargs={"symbol": self.document.key, "eid": self.eid})
