@@ -413,3 +413,12 @@ def test_a_text_that_is_no_resolution_is_refused_with_the_line():
         parse("Minutes of the meeting\n\nThe chair opened the meeting.", "en")
     with pytest.raises(ParseError, match=r"no paragraphs found after the enacting formula \(line 3\)"):
         parse("Title\n\nThe General Assembly,\n", "en")
+
+
+def test_a_reflowed_text_that_kept_a_page_foot_footnote_has_each_footnote_once():
+    kept = REFLOWED.replace("Requests the Secretary-General", "2 Resolution 79/1.\n\nRequests the Secretary-General")
+    parsed = parse(kept, "en")
+    assert [(f.number, f.text) for f in parsed.footnotes] == [
+        ("1", "United Nations, Treaty Series, vol. 11, No. 147; see also resolution 169 (II)."),
+        ("2", "Resolution 79/1."),
+    ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from . import align
-from .blocks import Block, normalize, split_blocks
+from .blocks import normalize, split_blocks
 from .header import parse_header
 from .leads import find_lead
 from .markers import find_markers, strip_markers
@@ -42,8 +42,6 @@ def parse(text: str, language: str, reference: ParsedText | None = None, symbol:
     titles = [t for t in (title, reference.title if reference else "") if t]
     body_lines, _heads = strip_running_heads(lines[at + 1 :], symbol, titles)
     blocks = split_blocks("\n".join(body_lines), symbol)
-    if markdown_notes:
-        blocks.append(Block("footnote", [], markdown_notes))
     stream, closing = cut(blocks)
     units, notes = join(stream)
     parsed.closing_lines = closing
@@ -51,6 +49,11 @@ def parse(text: str, language: str, reference: ParsedText | None = None, symbol:
         if m := MEETING.match(line):
             header.meeting = int(m["number"])
     labelled = [n for b in header_blocks if b.kind == "footnote" for n in b.notes] + notes
+    if markdown_notes:  # a re-flowed text that kept some page-foot footnotes too: the definitions win
+        defined = {label for label, _text in markdown_notes}
+        labelled = [(label, text) for label, text in labelled if label not in defined] + markdown_notes
+        if all(label.isdigit() for label, _text in labelled):
+            labelled.sort(key=lambda note: int(note[0]))
     _number_footnotes(parsed, labelled)
     build(parsed, units)
     if not parsed.paragraphs:
