@@ -67,6 +67,8 @@ def _words(text: str) -> str:
 
 def _extends(line: str, title: str, symbol: str) -> bool:
     """A line on its own that is the cut title and a few more words, with no sentence end."""
+    if title[:12] not in line[: len(symbol) + 14]:
+        return False  # neither starts with the title nor with the symbol and the title
     text = _words(line)
     if symbol:
         text = text.removeprefix(symbol).removesuffix(symbol).strip()
@@ -78,6 +80,14 @@ def running_head(line: str, symbol: str, titles: list[str]) -> bool:
     """A running head: the document's symbol and/or its title (or the start of the title, cut where
     the line ended), in either order. `titles` are the document's title and, once known, its
     annexes' titles."""
+    return _is_head(line, symbol, [_TRAILING_CALL.sub("", _words(t)) for t in titles])
+
+
+def _is_head(line: str, symbol: str, titles: list[str]) -> bool:
+    """running_head() with the titles' spaces already normalised and their calls taken off."""
+    longest = max((len(t) for t in titles), default=0) + len(symbol) + 2
+    if not line or len(line) > longest + 20:
+        return False  # a paragraph's line, not a head: most lines stop here
     text = _words(line)
     if not text:
         return False
@@ -94,7 +104,6 @@ def running_head(line: str, symbol: str, titles: list[str]) -> bool:
     if not text:
         return had_symbol
     for title in titles:
-        title = _TRAILING_CALL.sub("", _words(title))
         if not title:
             continue
         if text == title:
@@ -113,12 +122,13 @@ def strip_running_heads(lines: list[str], symbol: str, titles: list[str]) -> tup
     found = 0
     previous = ""
     # a title line the extraction cut short ("… intelligence into"): a running head may go on further
-    cut_titles = [t for t in titles if len(_words(t)) >= 25 and not t.rstrip().endswith((".", "”", ")"))]
+    titles = [_TRAILING_CALL.sub("", _words(t)) for t in titles]
+    cut_titles = [t for t in titles if len(t) >= 25 and not t.endswith((".", "”", ")"))]
     for k, line in enumerate(lines):
         stripped = line.strip()
         alone = (k == 0 or not lines[k - 1].strip()) and (k + 1 == len(lines) or not lines[k + 1].strip())
-        longer = alone and any(_extends(stripped, t, symbol) for t in cut_titles)
-        if stripped and not ANNEX.match(previous) and (longer or running_head(stripped, symbol, titles)):
+        longer = alone and stripped and any(_extends(stripped, t, symbol) for t in cut_titles)
+        if stripped and not ANNEX.match(previous) and (longer or _is_head(stripped, symbol, titles)):
             out.append("")
             found += 1
             continue
