@@ -1,0 +1,101 @@
+"""GET /api/compare?from=A/79/L.124&to=A/80/L.20&lang=en: what changed, paragraph by paragraph.
+
+Described in the OpenAPI document (documents/openapi.py, "compareDocuments"). Like the rest of the
+API: read-only, any origin (CORS), ETag and Last-Modified from both documents' last change.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.utils.cache import get_conditional_response
+from django.utils.http import http_date
+from django.views.decorators.http import require_GET
+
+from reading_room.documents.api import API_VERSION, cors
+from reading_room.documents.models import Document
+from reading_room.release import release
+
+from . import comparison, diffs
+from .comparison import NoCommonLanguage
+from .views import published
+
+LANGUAGE_CODE = re.compile(r"[a-z]{2,3}")
+
+
+class Refused(Exception):
+    def __init__(self, status: int, message: str):
+        super().__init__(message)
+        self.status, self.message = status, message
+
+
+@cors
+@require_GET
+def compare(request: HttpRequest) -> HttpResponse:
+    try:
+        older, newer, language, data = _read(request)
+    except Refused as refused:
+        return _json({"error": refused.message}, status=refused.status)
+    tag = hashlib.sha256(
+        "|".join([API_VERSION, comparison.FORMAT, release(), language, *_stamps(older, newer)]).encode()
+    ).hexdigest()[:32]
+    etag, modified = f'"{tag}"', int(max(older.updated, newer.updated).timestamp())
+    response = get_conditional_response(request, etag=etag, last_modified=modified)
+    if response is None:
+        response = _json(as_json(data, language))
+    response["ETag"], response["Last-Modified"] = etag, http_date(modified)
+    return response
+
+
+def _read(request: HttpRequest) -> tuple[Document, Document, str, dict]:
+    wanted = [request.GET.get(name, "").strip() for name in ("from", "to")]
+    if not all(wanted):
+        raise Refused(400, "from and to are required: the symbols of the two documents (from=A/79/L.124&to=A/80/L.20)")
+    language = request.GET.get("lang", "")
+    if language and not LANGUAGE_CODE.fullmatch(language):
+        raise Refused(400, "lang must be a language code: en, fr")
+    found = published(wanted)
+    for symbol in wanted:
+        if Document.key_for(symbol) not in found:
+            raise Refused(404, f"No document with the symbol {symbol}.")
+    older, newer = (found[Document.key_for(s)] for s in wanted)
+    try:
+        data = comparison.get(older, newer)
+    except NoCommonLanguage as error:
+        raise Refused(400, f"{error}.") from error
+    common = data["languages"]
+    if not language:
+        language = "en" if "en" in common else common[0]
+    for side in ("from", "to"):
+        if language not in data[side]["languages"]:
+            raise Refused(400, f"{data[side]['symbol']} has no published text in {language}.")
+    return older, newer, language, data
+
+
+def _stamps(*documents: Document) -> list[str]:
+    return [f"{d.key}@{d.updated.isoformat()}" for d in documents]
+
+
+def as_json(data: dict, language: str) -> dict:
+    """The shape of the issue that asked for it: statuses in the newer document's order, removed
+    paragraphs at their old place, a word diff where the words changed."""
+    paragraphs = []
+    for entry in data["paragraphs"]:
+        item = {"from": entry["from"], "to": entry["to"], "status": entry["status"][language]}
+        diff = entry["diff"][language]
+        if item["status"] == "changed" or (item["status"] == "moved" and diffs.edited(diff)):
+            item["diff"] = [{"op": op, "text": text} for op, text in diff]
+        paragraphs.append(item)
+    return {
+        "from": data["from"]["symbol"],
+        "to": data["to"]["symbol"],
+        "language": language,
+        "summary": comparison.summary(data["paragraphs"], language),
+        "paragraphs": paragraphs,
+    }
+
+
+def _json(data: dict, status: int = 200) -> JsonResponse:
+    return JsonResponse(data, status=status, json_dumps_params={"ensure_ascii": False})
