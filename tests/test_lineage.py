@@ -20,7 +20,9 @@ def doc(symbol, title=TITLE, session=80, kind="draft_resolution", recital="Recal
         ("pp1", "preambular", {"en": ("Recalling", recital)}),
         ("op1", "operative", {"en": ("Decides", "Decides to remain seized of the matter.")}),
     ]
-    return make_texts_document(symbol, paragraphs, titles={"en": title}, session=session, kind=kind, **fields)
+    document = make_texts_document(symbol, paragraphs, titles={"en": title}, session=session, kind=kind, **fields)
+    document.save()  # as an import ends: the texts are all there now
+    return document
 
 
 def links(document):
@@ -176,3 +178,42 @@ def test_the_reader_shows_the_timeline(client, languages):
     assert timeline.index("A/80/L.11") < timeline.index("A/RES/80/11")
     assert '<li aria-current="step">' in timeline
     assert 'href="/compare/?from=A%2F80%2FL.11&amp;to=A%2FRES%2F80%2F11">What changed' in timeline
+
+
+def test_the_preamble_may_name_the_most_recent_resolution(languages):
+    recital = (
+        "Recalling its previous resolutions on this issue, the most recent of which is resolution 79/19 of "
+        "2 December 2024, and resolution 77/250 establishing the Group of Governmental Experts,"
+    )
+    draft = doc("A/80/L.11", recital=recital)
+    assert links(draft) == [("previous", "A/RES/79/19", "suggested")]
+    assert Lineage.objects.get(document=draft).reason == "recalled in the preamble (pp1) as the most recent on the item"
+
+
+def test_a_title_before_the_mention_does_not_make_it_the_earlier_resolution(languages):
+    recital = f"Welcoming the report of the Group of Experts on {TITLE}, established by resolution 77/250,"
+    assert links(doc("A/80/L.11", recital=recital)) == []
+    recital = f"Recalling its resolutions 45/58 P of 4 December 1990 and 79/25 of 2 December 2024 on {TITLE.lower()},"
+    assert links(doc("A/80/L.12", recital=recital)) == [("previous", "A/RES/79/25", "suggested")]
+
+
+def test_the_rebuild_command_derives_every_document_again(languages):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    doc("A/80/L.11")
+    resolution = doc("A/RES/80/11", kind="resolution", draft="A/80/L.11")
+    Lineage.objects.all().delete()
+    out = StringIO()
+    call_command("rebuild_lineage", stdout=out)
+    assert links(resolution) == [("draft", "A/80/L.11", "suggested")]
+    assert "1 documents changed; 1 links in all." in out.getvalue()
+
+
+def test_editing_a_recital_derives_the_history_again(languages):
+    draft = doc("A/80/L.11")
+    text = draft.paragraphs.get(eid="pp1").texts.get()
+    text.text = f"Recalling its resolution 79/25 of 2 December 2024 on {TITLE.lower()},"
+    text.save()
+    assert links(draft) == [("previous", "A/RES/79/25", "suggested")]

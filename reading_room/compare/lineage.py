@@ -40,6 +40,11 @@ QUESTION = {
 }
 REVISION = re.compile(r"^(?P<base>.+)/Rev\.(?P<n>\d+)$", re.IGNORECASE)
 _SESSION = re.compile(r"^A/(?:RES/)?(?P<session>\d{1,3})/")
+# "… on this issue, the most recent of which is resolution 79/19"; « … dont la plus récente est la résolution 79/19 »
+MOST_RECENT = re.compile(
+    r"(?:the\s+)?(?:most\s+recent|latest)\s+(?:of\s+which|being)|(?:la\s+)?(?:plus\s+récente|dernière)\s+(?:étant|est)",
+    re.IGNORECASE,
+)
 ROUNDS = 3  # how far the timeline looks from a document: three links each way
 DEPENDANTS = 20  # documents re-derived when one they may point at changes
 
@@ -107,7 +112,7 @@ def _previous(document: Document, titles: dict[str, str], agenda: set[str]) -> l
         if agenda and theirs and not agenda & theirs:
             continue  # the same title on another item
         reason = f"same title and agenda item, session {session}"
-        candidates.append(((session, kind == Document.Kind.RESOLUTION, True), key, reason))
+        candidates.append(((session, False, kind == Document.Kind.RESOLUTION, True), key, reason))
     candidates += _recalled(document, titles)
     if not candidates:
         return []
@@ -116,19 +121,24 @@ def _previous(document: Document, titles: dict[str, str], agenda: set[str]) -> l
 
 
 def _recalled(document: Document, titles: dict[str, str]) -> list[tuple[tuple, str, str]]:
-    """Earlier resolutions the preamble mentions: those held here with the same title, and those
-    not held whose recital names them under this title ("… 77/338 … on cooperation between …")."""
+    """Earlier resolutions the preamble recalls: the one it calls the most recent ("… on this issue,
+    the most recent of which is resolution 79/19"); those held here with the same title; those not
+    held that a recital names under this title ("resolutions … 77/338 … on cooperation between …")."""
     recitals = ParagraphText.objects.filter(
         paragraph__document=document, paragraph__kind="preambular", language__in=list(titles)
     ).values_list("paragraph__eid", "language_id", "text")
-    mentioned: dict[str, tuple[str, bool]] = {}  # key → (eid, whether a recital naming it has the title)
+    mentioned: dict[str, tuple[str, bool, bool]] = {}  # key → (eid, called the most recent, title after it)
     for eid, code, text in recitals:
-        has_title = _norm(titles[code]) in _norm(text)
+        title = _norm(titles[code])
+        recent = [m.end() for m in MOST_RECENT.finditer(text)]
         for m in find_mentions(text):
             session = _session(m.key)
-            if m.key.startswith("A/RES/") and session and session < document.session:
-                found_eid, titled = mentioned.get(m.key, (eid, False))
-                mentioned[m.key] = (found_eid, titled or has_title)
+            if not (m.key.startswith("A/RES/") and session and session < document.session):
+                continue
+            latest = any(0 <= m.start - end <= 40 for end in recent)
+            titled = title in _norm(text[m.end :])
+            found_eid, was_latest, was_titled = mentioned.get(m.key, (eid, False, False))
+            mentioned[m.key] = (found_eid, was_latest or latest, was_titled or titled)
     if not mentioned:
         return []
     held: dict[str, set[str]] = {}
@@ -136,11 +146,12 @@ def _recalled(document: Document, titles: dict[str, str]) -> list[tuple[tuple, s
         held.setdefault(key, set()).add(_norm(title))
     mine = {_norm(t) for t in titles.values()}
     out = []
-    for key, (eid, titled) in mentioned.items():
-        if (key in held and held[key] & mine) or (key not in held and titled):
-            out.append(
-                ((_session(key), True, key in held), key, f"recalled in the preamble ({eid}) under the same title")
-            )
+    for key, (eid, latest, titled) in mentioned.items():
+        rank = (_session(key), latest, True, key in held)
+        if latest:
+            out.append((rank, key, f"recalled in the preamble ({eid}) as the most recent on the item"))
+        elif (key in held and held[key] & mine) or (key not in held and titled):
+            out.append((rank, key, f"recalled in the preamble ({eid}) under the same title"))
     return out
 
 
