@@ -32,7 +32,8 @@ def test_a_reader_compares_with_last_years_text_and_jumps_to_a_change(page: Page
     english = page.locator("table.summary").first
     expect(english.locator("caption")).to_have_text("Paragraphs (English)")
     expect(english.locator("tfoot tr")).to_have_text(re.compile(r"All\s*31\s*3\s*1\s*1\s*2"))
-    page.get_by_role("link", name="Go to the first of 7 changes").click()
+    expect(page.locator(".change-nav .count")).to_have_text("(7 in all)")
+    page.get_by_role("link", name="Go to the first change").click()
     expect(page).to_have_url(re.compile("#to-pp2$"))
     expect(page.locator("#to-pp2")).to_be_in_viewport()
     expect(page.locator("#to-pp2 del").first).to_have_text("[deleted: Articles]")  # said, not only coloured

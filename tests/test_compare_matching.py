@@ -49,6 +49,16 @@ def test_both_paragraphs_of_a_swap_moved():
     assert links(TEXTS, new)[4:6] == [(5, 4, True, False, False), (4, 5, True, False, False)]
 
 
+def test_a_paragraph_between_two_that_swap_keeps_its_place():
+    new = [*TEXTS[:4], TEXTS[6], TEXTS[5], TEXTS[4], TEXTS[7]]
+    assert [link[:3] for link in links(TEXTS, new)][4:7] == [(6, 4, True), (5, 5, False), (4, 6, True)]
+
+
+def test_a_block_moved_past_another_is_moot_so_both_are_moved():
+    new = [*TEXTS[:2], TEXTS[4], TEXTS[5], TEXTS[2], TEXTS[3], *TEXTS[6:]]
+    assert [link[2] for link in links(TEXTS, new)] == [False, False, True, True, True, True, False, False]
+
+
 def test_one_paragraph_taken_far_away_is_the_only_one_moved():
     new = TEXTS[1:] + TEXTS[:1]
     assert [link for link in links(TEXTS, new) if link[2]] == [(0, 7, True, False, False)]

@@ -158,7 +158,7 @@ def test_editors_confirm_links_in_bulk_and_the_pages_follow(editor_client, langu
     response = editor_client.post(
         "/admin/compare/lineage/", {"action": "confirm", "_selected_action": [link.pk]}, follow=True
     )
-    assert "1 link updated." in response.content.decode()
+    assert "Links updated: 1." in response.content.decode()
     assert Lineage.objects.get(pk=link.pk).status == "confirmed"
     assert Document.objects.get(pk=draft.pk).updated > before  # its timeline changed
 

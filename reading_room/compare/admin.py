@@ -1,8 +1,8 @@
 """Editors confirm, correct or reject the links of a document's history (lineage.py finds them)."""
 
 from django.contrib import admin, messages
-from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from .models import Lineage
 
@@ -29,11 +29,11 @@ class LineageAdmin(admin.ModelAdmin):
             obj.reason = "set by an editor"
         super().save_model(request, obj, form, change)
 
-    @admin.action(description=_("Confirm the selected links"), permissions=["change"])
+    @admin.action(description=gettext_lazy("Confirm the selected links"), permissions=["change"])
     def confirm(self, request, queryset):
         self._set(request, queryset, Lineage.Status.CONFIRMED)
 
-    @admin.action(description=_("Reject the selected links"), permissions=["change"])
+    @admin.action(description=gettext_lazy("Reject the selected links"), permissions=["change"])
     def reject(self, request, queryset):
         self._set(request, queryset, Lineage.Status.REJECTED)
 
@@ -42,6 +42,4 @@ class LineageAdmin(admin.ModelAdmin):
         for link in links:  # one by one: each save refreshes the pages that show the link (signals.py)
             link.status = status
             link.save(update_fields=["status"])
-        count = len(links)
-        message = ngettext("%(count)d link updated.", "%(count)d links updated.", count) % {"count": count}
-        self.message_user(request, message, messages.SUCCESS)
+        self.message_user(request, _("Links updated: %(count)d.") % {"count": len(links)}, messages.SUCCESS)

@@ -1,25 +1,31 @@
 """Pair the paragraphs of two versions of a text by what they say, not by their numbers.
 
-Pure Python (difflib, no Django): blocks of text in, links between them out. Four passes, each
-a difflib call or a loop over its results:
+No Django: blocks of text in, links between them out. Four passes, each a library call (difflib,
+RapidFuzz) or a loop over its results:
 
-1. Identical paragraphs in the same order are anchors (SequenceMatcher over whole paragraphs):
-   a paragraph inserted early does not disturb the ones after it, and a new number is no change.
-2. The rest are paired by word similarity (SequenceMatcher.ratio over words), the most similar
-   first, a paragraph between the same anchors preferred: an edited paragraph.
+1. Identical paragraphs in the same order are anchors (difflib's SequenceMatcher over whole
+   paragraphs): a paragraph inserted early does not disturb the ones after it, and a new number
+   is no change.
+2. The rest are paired by word similarity, the most similar first, a paragraph between the same
+   anchors preferred: an edited paragraph. The similarity is RapidFuzz's `ratio` (twice the
+   longest common subsequence of words over their total), every old paragraph against every new
+   one in C++: difflib's ratio in Python took seconds for two long texts that share little.
 3. A paragraph left over beside a paired one may be a piece of it: a split (one old paragraph,
    several new) or a merge (several old, one new), when the pieces together match much better.
 4. Moved: the pairs whose relative order the two versions do not share (SequenceMatcher over the
    order of the pairs, run both ways: when two paragraphs swap places, neither can be said to be
-   the one that stayed, so both are reported).
+   the one that stayed, so both are reported; one between them that kept its place is not).
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+
+from rapidfuzz import fuzz, process
 
 # Least word similarity to pair two paragraphs: between the same anchors (an edit in place), and
 # elsewhere (a move, which must be surer). Distinct paragraphs of one resolution reach 0.55: they
@@ -70,8 +76,14 @@ def match(old: Sequence[Block], new: Sequence[Block], pieces: bool = True) -> li
 class _Matcher:
     def __init__(self, old: Sequence[Block], new: Sequence[Block]):
         self.old, self.new = old, new
-        self.old_words = [[words(t) for t in b.texts] for b in old]
-        self.new_words = [[words(t) for t in b.texts] for b in new]
+        # each distinct word as one character: RapidFuzz then compares words, at the speed of strings
+        vocabulary: dict[str, str] = {}
+
+        def encode(text: str) -> str:
+            return "".join(vocabulary.setdefault(w, chr(0x10000 + len(vocabulary))) for w in words(text))
+
+        self.old_words = [[encode(t) for t in b.texts] for b in old]
+        self.new_words = [[encode(t) for t in b.texts] for b in new]
         self.pairs: dict[int, int] = {}  # old index → new index
         self.split: dict[int, list[int]] = {}  # old index → its new pieces, in order
         self.merged: dict[int, list[int]] = {}  # new index → its old pieces, in order
@@ -98,20 +110,21 @@ class _Matcher:
         new_gap = _gaps(len(self.new), [b for _a, b in anchors])
         free_old = [i for i in range(len(self.old)) if i not in self.pairs]
         free_new = [j for j in range(len(self.new)) if j not in self.pairs.values()]
+        languages = range(len(self.old[0].texts)) if self.old else range(0)
+        choices = [[self.old_words[i][lang] for i in free_old] for lang in languages]
         candidates = []
         for j in free_new:
-            # difflib caches what it learns about the second sequence: fix the new paragraph
-            matchers = [SequenceMatcher(None, b=ws, autojunk=False) for ws in self.new_words[j]]
-            for i in free_old:
-                if self.old[i].kind != self.new[j].kind:
-                    continue
+            scores = [0.0] * len(free_old)
+            for lang in languages:
+                for _choice, score, k in process.extract_iter(
+                    self.new_words[j][lang], choices[lang], scorer=fuzz.ratio
+                ):
+                    scores[k] += score / 100 / len(languages)
+            for k, i in enumerate(free_old):
                 near = old_gap[i] == new_gap[j]
-                for matcher, ws in zip(matchers, self.old_words[i], strict=True):
-                    matcher.set_seq1(ws)
-                score = _similarity(matchers, NEAR if near else FAR)
-                if score:
+                if self.old[i].kind == self.new[j].kind and scores[k] >= (NEAR if near else FAR):
                     distance = abs(i / max(len(self.old), 1) - j / max(len(self.new), 1))
-                    candidates.append((score + (NEAR_BONUS if near else 0), -distance, i, j))
+                    candidates.append((scores[k] + (NEAR_BONUS if near else 0), -distance, i, j))
         taken_new: set[int] = set()
         for *_score, i, j in sorted(candidates, reverse=True):
             if i not in self.pairs and j not in taken_new:
@@ -153,18 +166,18 @@ class _Matcher:
                     source[i] = j
                     break
 
-    def _better(self, whole: list[list[str]], before: list[list[str]], after: list[list[str]], kind: str) -> bool:
+    def _better(self, whole: list[str], before: list[str], after: list[str], kind: str) -> bool:
         """Whether `after` (the pieces with one more) matches `whole` much better than `before`."""
         if kind == "heading":
             return False
-        score_after = _similarity(_matchers(whole, after), PIECES)
-        return bool(score_after) and score_after >= _similarity(_matchers(whole, before), 0) + GAIN
+        score_after = _similarity(whole, after)
+        return score_after >= PIECES and score_after >= _similarity(whole, before) + GAIN
 
-    def _old_text(self, indexes: list[int]) -> list[list[str]]:
-        return _joined([self.old_words[i] for i in indexes])
+    def _old_text(self, indexes: list[int]) -> list[str]:
+        return ["".join(parts) for parts in zip(*(self.old_words[i] for i in indexes), strict=True)]
 
-    def _new_text(self, indexes: list[int]) -> list[list[str]]:
-        return _joined([self.new_words[j] for j in indexes])
+    def _new_text(self, indexes: list[int]) -> list[str]:
+        return ["".join(parts) for parts in zip(*(self.new_words[j] for j in indexes), strict=True)]
 
     # 4. moves
     def _units(self) -> list[tuple[int, int]]:
@@ -180,6 +193,22 @@ class _Matcher:
         by_old = [i for i, _j in sorted(units)]
         by_new = [i for i, _j in sorted(units, key=lambda u: u[1])]
         stable = _in_order(by_old, by_new) & _in_order(by_old[::-1], by_new[::-1])
+        # Difflib leaves out of both runs a paragraph that kept its place while the two around it
+        # swapped (1 4 3 2 5): one that agrees with every stable paragraph stays, unless another
+        # as far from its old rank also could and the two disagree (then which moved is moot).
+        old_rank = {u: k for k, u in enumerate(by_old)}
+        new_rank = {u: k for k, u in enumerate(by_new)}
+
+        def agree(u: int, v: int) -> bool:
+            return (old_rank[u] < old_rank[v]) == (new_rank[u] < new_rank[v])
+
+        def shift(u: int) -> int:
+            return abs(old_rank[u] - new_rank[u])
+
+        rest = sorted(set(by_old) - stable, key=lambda u: (shift(u), u))
+        for _shift, group in itertools.groupby(rest, key=shift):
+            fitting = [u for u in group if all(agree(u, v) for v in stable)]
+            stable |= {u for u in fitting if all(agree(u, v) for v in fitting)}
         return set(by_old) - stable
 
     # the links, in the new version's order
@@ -227,25 +256,9 @@ def _gaps(length: int, anchors: list[int]) -> list[int]:
     return gaps
 
 
-def _joined(pieces: list[list[list[str]]]) -> list[list[str]]:
-    """Several paragraphs' words as one paragraph's, language by language."""
-    return [[w for piece in by_language for w in piece] for by_language in zip(*pieces, strict=True)]
-
-
-def _matchers(a: list[list[str]], b: list[list[str]]) -> list[SequenceMatcher]:
-    return [SequenceMatcher(None, x, y, autojunk=False) for x, y in zip(a, b, strict=True)]
-
-
-def _similarity(matchers: list[SequenceMatcher], cutoff: float) -> float:
-    """The mean word similarity over the languages, or 0 if it cannot reach `cutoff` (difflib's
-    cheap upper bounds are tried first: most pairs of paragraphs stop there)."""
-    n = len(matchers) or 1
-    if cutoff and sum(m.real_quick_ratio() for m in matchers) / n < cutoff:
-        return 0.0
-    if cutoff and sum(m.quick_ratio() for m in matchers) / n < cutoff:
-        return 0.0
-    score = sum(m.ratio() for m in matchers) / n
-    return score if score >= cutoff else 0.0
+def _similarity(a: list[str], b: list[str]) -> float:
+    """The mean word similarity over the languages, 0 to 1."""
+    return sum(fuzz.ratio(x, y) for x, y in zip(a, b, strict=True)) / 100 / max(len(a), 1)
 
 
 def _in_order(a: list[int], b: list[int]) -> set[int]:

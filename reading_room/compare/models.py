@@ -24,8 +24,8 @@ class Lineage(models.Model):
 
     class Status(models.TextChoices):
         SUGGESTED = "suggested", _("suggested")
-        CONFIRMED = "confirmed", _("confirmed")
-        REJECTED = "rejected", _("rejected")
+        CONFIRMED = "confirmed", _("confirmed by an editor")
+        REJECTED = "rejected", _("rejected by an editor")
 
     document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="lineage", verbose_name=_("document"))
     earlier = models.CharField(

@@ -77,9 +77,16 @@ def _page(request: HttpRequest, older: Document, newer: Document) -> HttpRespons
         "swap_url": _url(newer, older, lang, only_changes),
         "api_url": _api_url(older, newer, shown[0].code),
         "languages": shown,
+        "titles": [_title(data[side]["titles"]) for side in ("from", "to")],
         **presentation.page(data, shown, only_changes),
     }
     return render(request, "compare/compare.html", context)
+
+
+def _title(titles: dict[str, str]) -> tuple[str, str] | None:
+    """(language, title): in the interface language if the document has it."""
+    code = get_language() if get_language() in titles else next(iter(titles), None)
+    return (code, titles[code]) if code else None
 
 
 def _api_url(older: Document, newer: Document, lang: str) -> str:

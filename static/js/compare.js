@@ -38,7 +38,7 @@
     row.focus();
     var holder = document.querySelector("[data-announce]");
     var label = row.querySelector(".cmeta .status");
-    var message = holder ? holder.dataset.announce.replace("%(n)s", index + 1).replace("%(total)s", list.length) : "";
+    var message = holder ? holder.dataset.announce.replace("{n}", index + 1).replace("{total}", list.length) : "";
     status().textContent = message + (label ? ": " + label.textContent.trim() : "");
   }
 
