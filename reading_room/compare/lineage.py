@@ -211,9 +211,9 @@ def refresh(document: Document) -> None:
     """After a document was saved: its links, the links of documents that may point at it now
     (later ones with the same title, later revisions), and the cached pages that show them."""
     record(document)
-    for other in _dependants(document):
-        record(other)
+    changed = [other.pk for other in _dependants(document) if record(other)]
     touch(document)
+    touch_keys(ids=changed)
 
 
 def _dependants(document: Document) -> list[Document]:
@@ -240,6 +240,8 @@ def touch(document: Document) -> None:
 
 def touch_keys(*keys: str, ids: list[int] = ()) -> None:
     keys = [Document.key_for(k) for k in keys]
+    if not (keys or ids):
+        return
     Document.objects.filter(Q(key__in=keys) | Q(pk__in=ids)).update(updated=timezone.now())
 
 
