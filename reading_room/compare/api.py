@@ -7,22 +7,19 @@ API: read-only, any origin (CORS), ETag and Last-Modified from both documents' l
 from __future__ import annotations
 
 import hashlib
-import re
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
-from django.views.decorators.http import require_GET
 
-from reading_room.documents.api import API_VERSION, cors
+from reading_room.documents.api import API_VERSION, endpoint
+from reading_room.documents.api_params import CompareQuery
 from reading_room.documents.models import Document
 from reading_room.release import release
 
 from . import comparison, diffs
 from .comparison import NoCommonLanguage
 from .views import published
-
-LANGUAGE_CODE = re.compile(r"[a-z]{2,3}")
 
 
 class Refused(Exception):
@@ -31,8 +28,7 @@ class Refused(Exception):
         self.status, self.message = status, message
 
 
-@cors
-@require_GET
+@endpoint
 def compare(request: HttpRequest) -> HttpResponse:
     try:
         older, newer, language, data = _read(request)
@@ -50,12 +46,12 @@ def compare(request: HttpRequest) -> HttpResponse:
 
 
 def _read(request: HttpRequest) -> tuple[Document, Document, str, dict]:
-    wanted = [request.GET.get(name, "").strip() for name in ("from", "to")]
-    if not all(wanted):
-        raise Refused(400, "from and to are required: the symbols of the two documents (from=A/79/L.124&to=A/80/L.20)")
-    language = request.GET.get("lang", "")
-    if language and not LANGUAGE_CODE.fullmatch(language):
-        raise Refused(400, "lang must be a language code: en, fr")
+    """The two documents, the language and their comparison: 400 for a malformed query (the form
+    of api_params.py, which the OpenAPI description is made from), 404 for what is not here."""
+    query = CompareQuery(request.GET)
+    if not query.is_valid():
+        raise Refused(400, query.error_message())
+    wanted, language = [query.cleaned_data["from"], query.cleaned_data["to"]], query.cleaned_data["lang"]
     found = published(wanted)
     for symbol in wanted:
         if Document.key_for(symbol) not in found:
@@ -64,13 +60,12 @@ def _read(request: HttpRequest) -> tuple[Document, Document, str, dict]:
     try:
         data = comparison.get(older, newer)
     except NoCommonLanguage as error:
-        raise Refused(400, f"{error}.") from error
+        raise Refused(404, f"{error}.") from error
     common = data["languages"]
-    if not language:
-        language = "en" if "en" in common else common[0]
+    language = language or ("en" if "en" in common else common[0])
     for side in ("from", "to"):
         if language not in data[side]["languages"]:
-            raise Refused(400, f"{data[side]['symbol']} has no published text in {language}.")
+            raise Refused(404, f"{data[side]['symbol']} has no published text in {language}.")
     return older, newer, language, data
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import copy
 
-from .api_params import DocumentListQuery, QueryForm, anchored
+from .api_params import CompareQuery, DocumentListQuery, QueryForm, anchored
 from .converters import EidConverter, SymbolConverter
 
 _LANGUAGE_MAP = {
@@ -260,17 +260,17 @@ _EID_PARAMETER = {
 
 def query_parameters(form: type[QueryForm]) -> list[dict]:
     """The description of each field of an api_params form, so that the two cannot differ."""
-    return [
-        {
-            "name": name,
-            "in": "query",
-            "required": False,
-            "allowEmptyValue": True,  # an empty value is the same as none
-            "description": str(field.help_text),
-            "schema": field.schema(),
-        }
-        for name, field in form.base_fields.items()
-    ]
+    return [_query_parameter(name, field) for name, field in form.base_fields.items()]
+
+
+def _query_parameter(name: str, field) -> dict:
+    parameter = {"name": name, "in": "query", "required": field.required}
+    if not field.required:
+        parameter["allowEmptyValue"] = True  # an empty value is the same as none
+    parameter |= {"description": str(field.help_text), "schema": field.schema()}
+    if getattr(field, "example", ""):
+        parameter["example"] = field.example
+    return parameter
 
 
 PATHS = {
@@ -321,36 +321,19 @@ PATHS = {
             "description": "Paragraphs are paired by what they say, in every language the two documents share, so "
             "that each language has the same pairs; the status and the word diff are those of the language asked "
             "for. The same comparison is a page at /compare/?from=…&to=…&lang=en|fr|both.",
-            "parameters": [
-                {
-                    "name": "from",
-                    "in": "query",
-                    "required": True,
-                    "description": "The earlier document's symbol: A/79/L.124.",
-                    "schema": {"type": "string"},
-                },
-                {
-                    "name": "to",
-                    "in": "query",
-                    "required": True,
-                    "description": "The later document's symbol: A/80/L.20.",
-                    "schema": {"type": "string"},
-                },
-                _query(
-                    "lang",
-                    "A language both documents are published in (default: en, else the first they share).",
-                    {"type": "string", "examples": ["en", "fr"]},
-                ),
-            ],
+            "parameters": [*query_parameters(CompareQuery), *_CONDITIONAL],
             "responses": {
-                "200": _json_response("The comparison.", "Comparison"),
+                "200": _json_response("The comparison.", "Comparison", _validators()),
                 "304": _NOT_MODIFIED,
                 "400": _json_response(
-                    "from or to missing, lang not a language code, or a language one of the documents lacks.",
-                    "Error",
-                    conditional=False,
+                    "from or to missing or not a symbol, or lang not a language code: the message names it.", "Error"
                 ),
-                "404": _json_response("No published document with one of the symbols.", "Error", conditional=False),
+                "404": _json_response(
+                    "No published document with one of the symbols, or one of them has no published text in the "
+                    "language asked for (or none in common with the other).",
+                    "Error",
+                ),
+                "503": _UNAVAILABLE,
             },
         }
     },
