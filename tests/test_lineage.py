@@ -217,3 +217,16 @@ def test_editing_a_recital_derives_the_history_again(languages):
     text.text = f"Recalling its resolution 79/25 of 2 December 2024 on {TITLE.lower()},"
     text.save()
     assert links(draft) == [("previous", "A/RES/79/25", "suggested")]
+
+
+def test_a_revision_not_held_still_shows_what_it_revised(languages):
+    resolution = doc("A/RES/80/1", kind="resolution", draft="A/80/L.2/Rev.1")
+    assert chain(resolution) == [
+        ("Draft", "A/80/L.2", False, False, False),
+        ("Revision 1", "A/80/L.2/Rev.1", False, False, False),
+        ("Adopted resolution", "A/RES/80/1", True, True, False),
+    ]
+    before = Document.objects.get(pk=resolution.pk).updated
+    doc("A/80/L.2")  # held after all: linked here, and the resolution's cached pages know it
+    assert chain(resolution)[0] == ("Draft", "A/80/L.2", True, False, False)
+    assert Document.objects.get(pk=resolution.pk).updated > before

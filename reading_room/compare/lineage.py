@@ -231,7 +231,10 @@ def _dependants(document: Document) -> list[Document]:
 def touch(document: Document) -> None:
     """Refresh the cached pages of the documents whose timeline shows this one: those it links to
     and those that link to it (documents/pages.py keys pages on Document.updated)."""
-    linked = Lineage.objects.filter(Q(document=document) | Q(earlier=document.key))
+    # (and those that name one of its revisions: their timeline shows it as what that revised)
+    linked = Lineage.objects.filter(
+        Q(document=document) | Q(earlier=document.key) | Q(earlier__startswith=f"{document.key}/Rev.")
+    )
     keys = set(linked.values_list("earlier", flat=True)) - {document.key}
     ids = set(linked.values_list("document_id", flat=True)) - {document.pk}
     if keys or ids:
@@ -320,21 +323,19 @@ def _links(document: Document) -> tuple[dict, dict]:
     backward, forward = {document.key}, {document.key}
     for _round in range(ROUNDS):
         query = Q(document__key__in=backward) | Q(earlier__in=forward)
-        rows = (
-            Lineage.objects.exclude(status=Status.REJECTED)
-            .filter(query)
-            .values_list("document__key", "earlier", "relation", "status")
-        )
+        rows = Lineage.objects.filter(query).values_list("document__key", "earlier", "relation", "status")
         further_back, further_forward = set(), set()
         for later, earlier, relation, status in rows:
-            link = (relation, status == Status.CONFIRMED)
+            # rejected links are kept (they say the history was looked at) but never followed
+            link = (relation, status == Status.CONFIRMED, status == Status.REJECTED)
+            follow = relation != Relation.PREVIOUS and status != Status.REJECTED
             if later in backward:
                 back.setdefault(later, []).append((earlier, *link))
-                if relation != Relation.PREVIOUS and earlier not in seen:
+                if follow and earlier not in seen:
                     further_back.add(earlier)
             if earlier in forward:
                 forth.setdefault(earlier, []).append((later, *link))
-                if relation != Relation.PREVIOUS and later not in seen:
+                if follow and later not in seen:
                     further_forward.add(later)
         backward, forward = further_back, further_forward
         seen |= backward | forward
@@ -347,7 +348,7 @@ _STEP_ORDER = (Relation.DRAFT, Relation.REVISION, Relation.REPORT)
 
 
 def _best(options: list, relations: tuple) -> str | None:
-    chosen = [o for o in options if o[1] in relations]
+    chosen = [o for o in options if o[1] in relations and not o[3]]
     chosen.sort(key=lambda o: (not o[2], relations.index(o[1]), o[0]))
     return chosen[0][0] if chosen else None
 
@@ -360,6 +361,11 @@ def _chain(key: str, back: dict, forth: dict) -> list[tuple[str, str]]:
     while (earlier := _best(back.get(node, []), _STEP_ORDER)) and earlier not in dict(chain):
         relation = next(o[1] for o in back[node] if o[0] == earlier)
         chain.insert(0, (earlier, relation))
+        node = earlier
+    # a draft not held here still tells what it revised: A/80/L.2/Rev.1 came from A/80/L.2
+    while node not in back and (m := REVISION.match(node)) and len(chain) < ROUNDS + 3:
+        earlier = m["base"] if m["n"] == "1" else f"{m['base']}/Rev.{int(m['n']) - 1}"
+        chain.insert(0, (earlier, Relation.REVISION))
         node = earlier
     for node, _how in list(chain):
         earlier = _best(back.get(node, []), (Relation.PREVIOUS,))
