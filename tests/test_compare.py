@@ -337,7 +337,7 @@ def test_the_reader_offers_to_compare_with_likely_documents_first(client, versio
 
 def test_the_paragraph_page_links_to_its_counterparts(client, versions):
     html = client.get(f"/{NEW}/op4/").content.decode()
-    assert 'data-hx-get="/compare/paragraph/A/80/L.20/op4/"' in html
+    assert 'data-counterparts="/compare/paragraph/A/80/L.20/op4/"' in html and "js/counterparts.js" in html
     fragment = client.get("/compare/paragraph/A/80/L.20/op4/", headers={"HX-Request": "true"}).content.decode()
     assert fragment.lstrip().startswith('<section class="counterparts"')
     assert 'In <a href="/A/79/L.124/">A/79/L.124</a> this was <a href="/A/79/L.124/op2/">op2</a>: moved.' in fragment

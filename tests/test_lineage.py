@@ -177,7 +177,8 @@ def test_the_reader_shows_the_timeline(client, languages):
     timeline = html[html.index('class="timeline"') : html.index("</ol>")]
     assert timeline.index("A/80/L.11") < timeline.index("A/RES/80/11")
     assert '<li aria-current="step">' in timeline
-    assert 'href="/compare/?from=A%2F80%2FL.11&amp;to=A%2FRES%2F80%2F11">What changed' in timeline
+    assert 'href="/compare/?from=A%2F80%2FL.11&amp;to=A%2FRES%2F80%2F11"' in timeline
+    assert 'aria-label="What changed in A/RES/80/11 since the step before">What changed</a>' in timeline
 
 
 def test_the_preamble_may_name_the_most_recent_resolution(languages):
