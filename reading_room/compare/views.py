@@ -113,8 +113,8 @@ def _views(older: Document, newer: Document, common: list[str], only_changes: bo
 @require_GET
 def paragraph_counterparts(request: HttpRequest, symbol: str, eid: str) -> HttpResponse:
     """Where this paragraph is in the documents before and after it in its history. Loaded into the
-    paragraph page by htmx (that page is cached with its own document; this part depends on the
-    others too), and a page of its own without JavaScript."""
+    paragraph page by static/js/counterparts.js (that page is cached with its own document; this
+    part depends on the others too), and a page of its own without JavaScript."""
     document = published([symbol]).get(Document.key_for(symbol))
     if document is None:
         raise Http404(_("No document with the symbol %(symbol)s.") % {"symbol": symbol})
