@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "reading_room.documents",
     "reading_room.search",
     "reading_room.ingest",
+    "reading_room.compare",
 ]
 
 MIDDLEWARE = [

@@ -4,6 +4,8 @@ from django.urls import path, re_path, register_converter
 from django.views.decorators.gzip import gzip_page
 
 from reading_room import health
+from reading_room.compare import api as compare_api
+from reading_room.compare import views as compare_views
 from reading_room.documents import api, cards, converters, exports, feeds, sitemaps, views
 from reading_room.search import views as search_views
 
@@ -21,6 +23,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/openapi.json", gzip_page(api.openapi_document), name="api-openapi"),
     path("api/documents", gzip_page(api.document_list), name="api-documents"),
+    path("api/compare", gzip_page(compare_api.compare), name="api-compare"),
     path("api/documents/<symbol:symbol>/<eid:eid>", gzip_page(api.paragraph), name="api-paragraph"),
     path("api/documents/<symbol:symbol>", gzip_page(api.document), name="api-document"),
     # Whatever else is under /api/, line breaks included: a JSON 404, never the site's HTML page.
@@ -48,6 +51,13 @@ urlpatterns = [
     path("sessions/<int:session>/", gzip_page(search_views.session), name="session"),
     path("sponsors/", gzip_page(search_views.sponsors), name="sponsors"),
     path("sponsors/<str:iso3>/", gzip_page(search_views.sponsor), name="sponsor"),
+    # compressed once, when cached, like the reader (documents/pages.py)
+    path("compare/", compare_views.compare_page, name="compare"),
+    path(
+        "compare/paragraph/<symbol:symbol>/<eid:eid>/",
+        gzip_page(compare_views.paragraph_counterparts),
+        name="compare-paragraph",
+    ),
     # Above the catch-alls: the symbol converter would otherwise swallow "akn.xml" or "print".
     path("<symbol:symbol>/akn.xml", gzip_page(exports.akoma_ntoso), name="akn"),
     path("<symbol:symbol>/akn.<slug:language>.xml", gzip_page(exports.akoma_ntoso), name="akn-language"),

@@ -63,6 +63,12 @@ def test_it_follows_a_list_of_resolutions_with_their_dates(text):
     assert [key for _t, key in found(text)] == LIST_SYMBOLS
 
 
+def test_lettered_resolutions_do_not_break_the_list():
+    text = "Recalling its resolutions 45/58 P of 4 December 1990, 46/36 I of 6 December 1991, 36/87 A and B of "
+    text += "9 December 1981 and 79/40 of 2 December 2024 on regional disarmament,"
+    assert [key for _t, key in found(text)] == ["A/RES/45/58", "A/RES/46/36", "A/RES/36/87", "A/RES/79/40"]
+
+
 def test_it_keeps_the_ocr_dates_of_the_french_sample_from_breaking_the_list():
     text = '75/268 du 25 mars 2021 et 77/338 du\n1¢" septembre 2023 sur la coopération'
     assert [key for _t, key in found("ses résolutions 73/334 du 30 aoGt 2019, " + text)] == [

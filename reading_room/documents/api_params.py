@@ -57,11 +57,12 @@ class WholeNumberField(forms.IntegerField):
 
 
 class PatternField(forms.CharField):
-    """A string matching a pattern, taken as sent (no stripping: the pattern decides)."""
+    """A string matching a pattern, taken as sent (no stripping: the pattern decides). `example`
+    goes into the description (a value the test data answers)."""
 
-    def __init__(self, pattern: str, **kwargs: Any) -> None:
-        self.pattern = pattern
-        super().__init__(required=False, strip=False, **kwargs)
+    def __init__(self, pattern: str, required: bool = False, example: str = "", **kwargs: Any) -> None:
+        self.pattern, self.example = pattern, example
+        super().__init__(required=required, strip=False, **kwargs)
 
     def validate(self, value: str) -> None:
         super().validate(value)
@@ -143,3 +144,29 @@ class DocumentListQuery(QueryForm):
     )
     page = WholeNumberField(min_value=1, max_value=2**31 - 1, default=1, help_text="Page number.")
     per_page = WholeNumberField(min_value=1, max_value=100, default=20, help_text="Page size.")
+
+
+# GET /api/compare (reading_room/compare/api.py). "from" is a keyword: the form is made by its metaclass.
+CompareQuery = type(
+    "CompareQuery",
+    (QueryForm,),
+    {
+        "from": PatternField(
+            CITED_SYMBOL_PATTERN,
+            required=True,
+            example="A/79/L.124",
+            help_text="The earlier document's symbol (A/79/L.124, S/RES/2719 (2023)); spaces do not count.",
+        ),
+        "to": PatternField(
+            CITED_SYMBOL_PATTERN,
+            required=True,
+            example="A/79/L.124",
+            help_text="The later document's symbol (A/80/L.20); spaces do not count.",
+        ),
+        "lang": PatternField(
+            LANGUAGE_PATTERN,
+            example="en",
+            help_text="A language both documents are published in (en, fr); by default en, else the first they share.",
+        ),
+    },
+)

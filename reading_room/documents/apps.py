@@ -19,8 +19,8 @@ class DocumentsConfig(AppConfig):
 
 
 def _refresh_roles(sender, **kwargs):
-    # after the last app's migrations, when every permission exists
-    if sender.name == "reading_room.ingest":
-        from .roles import ensure_editor_group
+    # after each app whose permissions editors get: the last one's run sees every permission
+    from .roles import EDITOR_PERMISSIONS, ensure_editor_group
 
+    if sender.label in {app for app, _model, _actions in EDITOR_PERMISSIONS}:
         ensure_editor_group()

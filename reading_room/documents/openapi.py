@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import copy
 
-from .api_params import DocumentListQuery, QueryForm, anchored
+from .api_params import CompareQuery, DocumentListQuery, QueryForm, anchored
 from .converters import EidConverter, SymbolConverter
 
 _LANGUAGE_MAP = {
@@ -22,6 +22,7 @@ _LANGUAGE_MAP = {
 _NULLABLE_STRING = {"type": ["string", "null"]}
 _DATE = {"type": ["string", "null"], "format": "date"}
 _SYMBOL = {"type": "string", "examples": ["A/79/L.124"]}
+_STATUSES = ["unchanged", "changed", "added", "removed", "moved"]
 _PARAGRAPH_KIND = {
     "enum": ["preambular", "operative", "subparagraph", "heading", "annex"],
     "description": "preambular (pp3), operative (op1), subparagraph (op1.a), heading (sec1, annex1, "
@@ -143,6 +144,46 @@ SCHEMAS = {
             "results": {"type": "array", "items": _ref("DocumentSummary")},
         }
     ),
+    # GET /api/compare (reading_room/compare/api.py)
+    "DiffOp": _object(
+        {
+            "op": {"enum": ["equal", "delete", "insert"]},
+            "text": {"type": "string"},
+        }
+    ),
+    "ComparedParagraph": _object(
+        {
+            "from": {**_NULLABLE_STRING, "description": "The paragraph's eid in the earlier document; null if added."},
+            "to": {**_NULLABLE_STRING, "description": "The paragraph's eid in the later document; null if removed."},
+            "status": {
+                "enum": ["unchanged", "changed", "added", "removed", "moved"],
+                "description": "unchanged: the same words, perhaps under a new number; changed: words inserted or "
+                "deleted; moved: its place among the others changed (with or without edits); added; removed.",
+            },
+            "diff": {
+                "type": "array",
+                "items": _ref("DiffOp"),
+                "description": "Word by word, when the words changed (changed, or moved with edits): the earlier "
+                "text is the equal and delete parts, the later the equal and insert parts.",
+            },
+        },
+        required=["from", "to", "status"],
+    ),
+    "Comparison": _object(
+        {
+            "from": _SYMBOL,
+            "to": {**_SYMBOL, "examples": ["A/80/L.20"]},
+            "language": {"type": "string", "examples": ["en"]},
+            "summary": _object({name: {"type": "integer", "minimum": 0} for name in _STATUSES}),
+            "paragraphs": {
+                "type": "array",
+                "items": _ref("ComparedParagraph"),
+                "description": "In the later document's order, each removed paragraph at its old place. Matched "
+                "by content, not number. A paragraph split in two appears once per piece (the same `from`), two "
+                "merged into one once per merged paragraph (the same `to`), each piece with its share of the diff.",
+            },
+        }
+    ),
 }
 
 
@@ -219,17 +260,17 @@ _EID_PARAMETER = {
 
 def query_parameters(form: type[QueryForm]) -> list[dict]:
     """The description of each field of an api_params form, so that the two cannot differ."""
-    return [
-        {
-            "name": name,
-            "in": "query",
-            "required": False,
-            "allowEmptyValue": True,  # an empty value is the same as none
-            "description": str(field.help_text),
-            "schema": field.schema(),
-        }
-        for name, field in form.base_fields.items()
-    ]
+    return [_query_parameter(name, field) for name, field in form.base_fields.items()]
+
+
+def _query_parameter(name: str, field) -> dict:
+    parameter = {"name": name, "in": "query", "required": field.required}
+    if not field.required:
+        parameter["allowEmptyValue"] = True  # an empty value is the same as none
+    parameter |= {"description": str(field.help_text), "schema": field.schema()}
+    if getattr(field, "example", ""):
+        parameter["example"] = field.example
+    return parameter
 
 
 PATHS = {
@@ -269,6 +310,29 @@ PATHS = {
                 "200": _json_response("The paragraph.", "Paragraph", _validators()),
                 "304": _NOT_MODIFIED,
                 "404": _json_response("No such document or paragraph.", "Error"),
+                "503": _UNAVAILABLE,
+            },
+        }
+    },
+    "/api/compare": {
+        "get": {
+            "operationId": "compareDocuments",
+            "summary": "What changed between two documents, paragraph by paragraph, in one language",
+            "description": "Paragraphs are paired by what they say, in every language the two documents share, so "
+            "that each language has the same pairs; the status and the word diff are those of the language asked "
+            "for. The same comparison is a page at /compare/?from=…&to=…&lang=en|fr|both.",
+            "parameters": [*query_parameters(CompareQuery), *_CONDITIONAL],
+            "responses": {
+                "200": _json_response("The comparison.", "Comparison", _validators()),
+                "304": _NOT_MODIFIED,
+                "400": _json_response(
+                    "from or to missing or not a symbol, or lang not a language code: the message names it.", "Error"
+                ),
+                "404": _json_response(
+                    "No published document with one of the symbols, or one of them has no published text in the "
+                    "language asked for (or none in common with the other).",
+                    "Error",
+                ),
                 "503": _UNAVAILABLE,
             },
         }

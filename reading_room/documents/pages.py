@@ -15,7 +15,7 @@ These pages hold no secret (no CSRF token, nothing per user), so compression can
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
@@ -32,9 +32,14 @@ TIMEOUT = 24 * 3600  # keys change with every edit; old entries just age out
 VARY = ("Accept-Encoding", "Accept-Language", "Cookie", "HX-Request")
 
 
-def serve(request: HttpRequest, document: Document, render: Callable[[], HttpResponse]) -> HttpResponse:
-    fingerprint = _fingerprint(request, document)
-    etag, last_modified = f'W/"{fingerprint}"', int(document.updated.timestamp())  # HTTP dates have whole seconds
+def serve(
+    request: HttpRequest, document: Document, render: Callable[[], HttpResponse], also: Sequence[Document] = ()
+) -> HttpResponse:
+    """`also`: other documents the page shows (a comparison shows two): their changes count too."""
+    documents = [document, *also]
+    fingerprint = _fingerprint(request, documents)
+    last_modified = int(max(d.updated for d in documents).timestamp())  # HTTP dates have whole seconds
+    etag = f'W/"{fingerprint}"'
     response = get_conditional_response(request, etag=etag, last_modified=last_modified)
     if response is None:
         response = _cached(request, f"page:{fingerprint}", render)
@@ -45,11 +50,10 @@ def serve(request: HttpRequest, document: Document, render: Callable[[], HttpRes
     return response
 
 
-def _fingerprint(request: HttpRequest, document: Document) -> str:
+def _fingerprint(request: HttpRequest, documents: Sequence[Document]) -> str:
     parts = (
         release(),
-        str(document.pk),
-        document.updated.isoformat(),
+        *(f"{d.pk}@{d.updated.isoformat()}" for d in documents),
         get_language() or "",
         "htmx" if request.headers.get("HX-Request") else "page",
         request.scheme,

@@ -40,10 +40,12 @@ _OLD = r"(?P<old>\d{1,4})\s?(?:[A-Z]\s)?\((?P<roman>[IVXL]+)\)"
 NUMBER = re.compile(rf"{_GA}|{_SC}|{_OLD}")
 
 TRIGGER = re.compile(r"\b(?:[Rr]esolutions?|[Rr]ésolutions?|RESOLUTIONS?|RÉSOLUTIONS?)\s+")
-# Between two numbers of a list: an optional "of 18 December 2009" / "du 1er septembre 2023"
-# (no comma inside a date), then ", ", " and ", " et ", ", and ".
+# Between two numbers of a list: the parts of a lettered resolution ("45/58 P", "36/87 A and B"),
+# an optional "of 18 December 2009" / "du 1er septembre 2023" (no comma inside a date), then ", ",
+# " and ", " et ", ", and ".
+_PARTS = r"(?:\s+[A-Z]\b(?:\s+(?:and|et)\s+[A-Z]\b)?)?"
 _DATE = r"(?:\s+(?:of|du|de)\s+[^,;()]{1,30}?\b\d{4})?"
-SEPARATOR = re.compile(rf"{_DATE}\s*(?:,\s*(?:and\s+|et\s+)?|\s+(?:and|et)\s+)")
+SEPARATOR = re.compile(rf"{_PARTS}{_DATE}\s*(?:,\s*(?:and\s+|et\s+)?|\s+(?:and|et)\s+)")
 ANNEX = re.compile(r",\s+(?:annex|annexe)\b")
 
 

@@ -19,6 +19,7 @@ EDITOR_PERMISSIONS = [
     ("documents", "language", ("view",)),
     ("ingest", "correction", ("change", "view")),
     ("ingest", "importreport", ("view",)),
+    ("compare", "lineage", ("add", "change", "delete", "view")),  # confirm or correct a document's history
 ]
 
 
