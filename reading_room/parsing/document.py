@@ -6,11 +6,11 @@ import re
 
 from . import align
 from .blocks import normalize, split_blocks
+from .furniture import strip_rules, strip_running_heads, take_markdown_notes
 from .header import parse_header
 from .leads import find_lead
 from .markers import find_markers, strip_markers
 from .ocr_fr import map_offset, repair_english, repair_french
-from .furniture import strip_rules, strip_running_heads, take_markdown_notes
 from .patterns import ENACTING, FROM_SUPERSCRIPT, GARBAGE_LABELS, MEETING
 from .segments import cut, join
 from .structure import build
