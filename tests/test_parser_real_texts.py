@@ -422,3 +422,16 @@ def test_a_reflowed_text_that_kept_a_page_foot_footnote_has_each_footnote_once()
         ("1", "United Nations, Treaty Series, vol. 11, No. 147; see also resolution 169 (II)."),
         ("2", "Resolution 79/1."),
     ]
+
+
+def test_a_recorded_vote_is_read_and_shown(db, languages, client):
+    from reading_room.ingest.importer import import_texts
+
+    voted = REFLOWED.replace(
+        "[without reference to a Main Committee (A/80/L.2/Rev.1)]",
+        "[without reference to a Main Committee (A/80/L.2/Rev.1)]\n\n[Adopted by a recorded vote of 145 to 5, with 6 abstentions]",
+    )
+    assert parse(voted, "en").header.vote == "Adopted by a recorded vote of 145 to 5, with 6 abstentions"
+    import_texts(en=voted)
+    assert client.get("/api/documents/A/RES/80/98").json()["vote"].startswith("Adopted by a recorded vote of 145")
+    assert "Adopted by a recorded vote of 145 to 5" in client.get("/A/RES/80/98/").content.decode()

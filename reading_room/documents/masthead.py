@@ -230,6 +230,7 @@ def lines(document, text, language: str) -> dict[str, str]:
         "agenda": p["agenda"].format(_agenda_item(document.agenda_item, language)) if document.agenda_item else "",
         "adopted": "",
         "committee": "",
+        "vote": document.vote,  # as printed, in the language of the text it came from
         "meeting": "",
         "meeting_date": "",
     }

@@ -177,11 +177,11 @@ def _field(header: Header, line: str) -> bool:
     elif ADOPTION.match(line):
         header.adoption_line = line
         header.adopted = parse_date(line)
+    elif VOTE.match(line):
+        header.vote = line.strip("[] ")
     elif COMMITTEE.match(line):
         header.committee_line = line
         _committee(header, line)
-    elif VOTE.match(line):
-        header.vote = line.strip("[] ")
     elif _SESSION.match(line) and len(line) < 60 and not header.session_line:
         header.session_line = line
     else:
