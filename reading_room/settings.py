@@ -182,8 +182,14 @@ else:
         }
     }
 
-# Uploads and imports: one resolution is a few tens of KB; refuse anything far larger.
-IMPORT_MAX_BYTES = int(os.environ.get("IMPORT_MAX_BYTES", str(2 * 1024 * 1024)))
+# What one document may hold (docs/deploy.md, "Limits"): about ten times the longest real
+# resolution, so that no import or edit can make a page that costs seconds to build. The longest
+# adopted resolution of the 80th session (A/RES/80/5, with its annex) is a 63 KB text of about
+# 210 paragraphs; its longest paragraph has 1,900 characters, its most footnotes 16.
+IMPORT_MAX_BYTES = int(os.environ.get("IMPORT_MAX_BYTES", str(1024 * 1024)))
+DOCUMENT_MAX_PARAGRAPHS = int(os.environ.get("DOCUMENT_MAX_PARAGRAPHS", "2000"))
+DOCUMENT_MAX_FOOTNOTES = int(os.environ.get("DOCUMENT_MAX_FOOTNOTES", "500"))
+TEXT_MAX_CHARS = int(os.environ.get("TEXT_MAX_CHARS", "20000"))  # one paragraph's or footnote's text
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 CONTENT_SECURITY_POLICY = {
