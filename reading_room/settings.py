@@ -72,11 +72,13 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",  # refuses a locked-out login before checking the password
     "django.contrib.auth.backends.ModelBackend",
 ]
-# Admin logins: 5 failures for one username from one address lock it for an hour (an editor
-# who forgot a password is not locked out from everywhere; a guesser is slowed to a crawl).
+# Admin logins (reading_room/lockout.py): 5 failures for one username from one address lock that
+# pair for an hour (an editor who forgot a password is not locked out from everywhere; a guesser
+# is slowed to a crawl); 20 failures from one address, whatever the usernames, lock the address.
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_IP_FAILURE_LIMIT = int(os.environ.get("AXES_IP_FAILURE_LIMIT", "20"))
 AXES_COOLOFF_TIME = 1  # hours
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = "reading_room.lockout.lockout_parameters"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
 AXES_IPWARE_PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0"))  # proxies in front that set X-Forwarded-For
@@ -190,6 +192,9 @@ IMPORT_MAX_BYTES = int(os.environ.get("IMPORT_MAX_BYTES", str(1024 * 1024)))
 DOCUMENT_MAX_PARAGRAPHS = int(os.environ.get("DOCUMENT_MAX_PARAGRAPHS", "2000"))
 DOCUMENT_MAX_FOOTNOTES = int(os.environ.get("DOCUMENT_MAX_FOOTNOTES", "500"))
 TEXT_MAX_CHARS = int(os.environ.get("TEXT_MAX_CHARS", "20000"))  # one paragraph's or footnote's text
+# The admin's document page edits the paragraphs side by side up to this many (a row costs ~6 ms to
+# build); a longer document's paragraphs are edited from the paragraph list.
+ADMIN_INLINE_PARAGRAPHS = int(os.environ.get("ADMIN_INLINE_PARAGRAPHS", "300"))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 CONTENT_SECURITY_POLICY = {

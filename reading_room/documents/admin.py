@@ -93,6 +93,11 @@ class EditorAdmin(SafeAdmin):
         return super().history_view(request, object_id, extra_context)
 
 
+def _is_id(value: str) -> bool:
+    """A database id in a query string: ASCII digits ("²" is a digit to str.isdigit()), not too many."""
+    return value.isascii() and value.isdigit() and len(value) < 19
+
+
 def _id_or_404(field, value: str) -> None:
     """django-simple-history looks ids up as they come: "abc" or "²" for a number was a 500."""
     try:
@@ -190,6 +195,9 @@ class FootnoteInline(admin.TabularInline):
     def get_max_num(self, request, obj=None, **kwargs):
         return settings.DOCUMENT_MAX_FOOTNOTES
 
+    def get_formset(self, request, obj=None, **kwargs):
+        return super().get_formset(request, obj, validate_max=True, **kwargs)
+
 
 class ParagraphFormSet(LabelledFormSet):
     """Hands every form the same language list (one query, not one per paragraph), and the parts
@@ -229,7 +237,7 @@ class ParagraphInline(admin.TabularInline):
     def get_formset(self, request, obj=None, **kwargs):
         languages = list(Language.objects.all())
         kwargs["fields"] = ["position", "eid", "kind", "number"]
-        formset = super().get_formset(request, obj, **kwargs)
+        formset = super().get_formset(request, obj, validate_max=True, **kwargs)
         formset.languages = languages
         return formset
 
@@ -304,7 +312,7 @@ class DocumentAdmin(EditorAdmin, SimpleHistoryAdmin):
     list_filter = ["status", ReviewStateFilter, "body", "kind", "session"]
     search_fields = ["symbol", "texts__title"]
     inlines = [DocumentTextInline, SponsorshipInline, ParagraphInline, FootnoteInline]
-    readonly_fields = ["created", "updated", "reader_link", "review_link", "latest_report"]
+    readonly_fields = ["created", "updated", "reader_link", "paragraphs_link", "review_link", "latest_report"]
     fieldsets = [
         (
             None,
@@ -312,7 +320,7 @@ class DocumentAdmin(EditorAdmin, SimpleHistoryAdmin):
                 "fields": [
                     "symbol",
                     "status",
-                    "reader_link",
+                    ("reader_link", "paragraphs_link"),
                     ("body", "kind"),
                     ("session", "agenda_item"),
                     ("distribution", "date", "original_language"),
@@ -332,6 +340,25 @@ class DocumentAdmin(EditorAdmin, SimpleHistoryAdmin):
             .get_queryset(request)
             .annotate(pending=Count("corrections", filter=Q(corrections__status="pending")))
         )
+
+    def get_inlines(self, request, obj):
+        """The paragraphs side by side, unless there are too many for one page (each row costs some
+        6 ms to build): then they are edited from the paragraph list (paragraphs_link)."""
+        if obj is not None and obj.paragraphs.count() > settings.ADMIN_INLINE_PARAGRAPHS:
+            return [inline for inline in self.inlines if inline is not ParagraphInline]
+        return self.inlines
+
+    @admin.display(description=_("paragraphs"))
+    def paragraphs_link(self, obj: Document):
+        if not obj.pk:
+            return ""
+        count = obj.paragraphs.count()
+        url = reverse("admin:documents_paragraph_changelist") + f"?document__id__exact={obj.pk}"
+        if count > settings.ADMIN_INLINE_PARAGRAPHS:
+            note = _("%(count)d: too many to edit on this page; edit them in the paragraph list") % {"count": count}
+        else:
+            note = _("%(count)d, below; also in the paragraph list") % {"count": count}
+        return format_html('<a href="{}">{}</a>', url, note)
 
     def save_formset(self, request, form, formset, change):
         super().save_formset(request, form, formset, change)
@@ -553,7 +580,7 @@ class ParagraphAdmin(EditorAdmin, SimpleHistoryAdmin):
             if not self.has_change_permission(request, paragraph):
                 raise PermissionDenied
             chosen = request.POST.get("revert", "")
-            if not (chosen.isascii() and chosen.isdigit() and len(chosen) < 19):
+            if not _is_id(chosen):
                 raise Http404
             record = get_object_or_404(ParagraphText.history, history_id=chosen, paragraph_id=paragraph.pk)
             revert_text(record)
@@ -570,9 +597,7 @@ class ParagraphAdmin(EditorAdmin, SimpleHistoryAdmin):
         )
         languages = []
         codes = list(dict.fromkeys(r.language_id for r in records))
-        chosen_by_code = {
-            code: [v for v in request.GET.getlist(code) if v.isascii() and v.isdigit() and len(v) < 19] for code in codes
-        }
+        chosen_by_code = {code: [v for v in request.GET.getlist(code) if _is_id(v)] for code in codes}
         for code in codes:
             versions = [r for r in records if r.language_id == code]
             chosen = {int(v) for v in chosen_by_code[code]}

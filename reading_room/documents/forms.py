@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from django import forms
 from django.conf import settings
+from django.core.validators import MaxLengthValidator
 from django.db import connection, transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -35,6 +36,18 @@ def _shown(model, pk: int, version: int | None):
     if not version:
         return None
     return model.history.filter(id=pk, version=version).order_by("-history_id").first()
+
+
+def _stored_texts_may_stay(form: forms.Form) -> None:
+    """A text longer than the limit (stored before it, or before it was lowered) may be saved as it
+    is, or shorter: only a text made longer than both is refused."""
+    for name, field in form.fields.items():
+        if isinstance(field, CleanCharField) and field.max_length:
+            stored = len(form.get_initial_for_field(field, name) or "")
+            if stored > field.max_length:
+                field.max_length = field.widget.attrs["maxlength"] = stored
+                field.validators = [v for v in field.validators if not isinstance(v, MaxLengthValidator)]
+                field.validators.append(MaxLengthValidator(stored))
 
 
 def _forget_changes(form: forms.Form) -> None:
@@ -91,6 +104,7 @@ class ParagraphForm(forms.ModelForm):
             self.fields[f"version_{lang.code}"] = forms.IntegerField(
                 required=False, initial=text.version if text else 0, widget=forms.HiddenInput
             )
+        _stored_texts_may_stay(self)
 
     @staticmethod
     def _calls(text: ParagraphText) -> list[tuple[int, str]]:
@@ -123,6 +137,8 @@ class ParagraphForm(forms.ModelForm):
                 if current is not None and current.version != stored.version:
                     self.texts[code] = current
         for lang in self.languages:
+            if f"text_{lang.code}" in self.errors:
+                continue
             marked = cleaned.get(f"text_{lang.code}") or ""
             text, citations = split_markers(marked)
             unknown = sorted({n for _o, n in citations if n not in numbers})
@@ -218,6 +234,7 @@ class LockedTextForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["shown_version"].initial = self.instance.version if self.instance.pk else 0
+        _stored_texts_may_stay(self)
 
     def _own_fields(self) -> list[str]:
         return [name for name in self._meta.fields or () if name in self.fields and name != "shown_version"]

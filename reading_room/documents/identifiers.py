@@ -79,7 +79,7 @@ def validate_symbol(symbol: str) -> None:
 
 def normalise_eid(value: str) -> str:
     """A paragraph id in lower case without spaces, or ValidationError: ' OP3 ' → 'op3'."""
-    eid = unicodedata.normalize("NFKC", value or "").strip().lower()
+    eid = (value or "").strip().lower()
     validate_eid(eid)
     return eid
 

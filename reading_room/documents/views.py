@@ -80,6 +80,17 @@ def _view(request: HttpRequest, document: Document) -> tuple[str, ...]:
     return parse_view(request.GET.get("view"), available)
 
 
+def unknown_view(request: HttpRequest, view: tuple[str, ...]) -> HttpResponse | None:
+    """?view= naming no view (?view=xx, ?view=en-en): the page without it, not one more cached copy
+    of the default view per such value."""
+    given = request.GET.get("view")
+    if given and given != "-".join(view):
+        response = HttpResponseRedirect(request.path)
+        add_never_cache_headers(response)
+        return response
+    return None
+
+
 @require_GET
 def reader(request: HttpRequest, symbol: str) -> HttpResponse:
     document = Document.objects.published_by_symbol(symbol)
@@ -106,6 +117,8 @@ def _go(request: HttpRequest, document: Document) -> HttpResponse | None:
 
 def _reader_page(request: HttpRequest, document: Document) -> HttpResponse:
     view = _view(request, document)
+    if redirect_ := unknown_view(request, view):
+        return redirect_
     html, reading = reader_fragment(request, document, view)
     if request.htmx:
         return HttpResponse(html)
@@ -151,6 +164,8 @@ def _paragraph_page(request: HttpRequest, document: Document, eid: str) -> HttpR
         raise Http404(_("%(symbol)s has no paragraph %(eid)s.") % {"symbol": document.symbol, "eid": eid})
     index = eids.index(eid)
     view = _view(request, document)
+    if redirect_ := unknown_view(request, view):
+        return redirect_
     reading = read_document(document, view, eids=[eid])
     context = {
         **_reading_context(request, reading, view),
