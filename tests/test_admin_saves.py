@@ -7,11 +7,13 @@ from django.contrib import admin
 from django.contrib.auth.models import Group, User
 
 from reading_room.documents.models import (
+    Document,
     DocumentText,
     Footnote,
     FootnoteText,
     Paragraph,
     ParagraphText,
+    State,
 )
 from reading_room.ingest.models import Correction
 from tests.browserforms import change_form, database_rows, differences, has_button, submitted
@@ -216,3 +218,48 @@ def test_users_and_groups_are_saved_unchanged_too(everything, editor_client):
         before = database_rows()
         assert editor_client.post(url, data).status_code == 302
         assert differences(before, database_rows()) == {}
+
+
+FORM_HOSTILE = ["", "²", "\x00", "9" * 40]
+
+
+def test_no_admin_form_answers_a_hostile_value_with_a_server_error(everything, editor_client):
+    """Every field of every admin change form, one at a time, posted with hostile values."""
+    import re
+
+    from django.test import Client
+
+    from tests.factories import make_document
+
+    short = make_document("A/80/L.1")
+    State.objects.filter(sponsorships__isnull=True).delete()  # each page lists every State: fewer, faster
+    victim = User.objects.create_user("victim", password="a-long-password-1", is_staff=True)
+    client = Client(raise_request_exception=False)
+    client.force_login(User.objects.get(username="editor"))
+    failures = []
+    for model, _model_admin in admin.site._registry.items():
+        obj = short if model is Document else victim if model is User else next(iter(_objects(model)), None)
+        if obj is None:
+            continue
+        url = f"/admin/{model._meta.app_label}/{model._meta.model_name}/{obj.pk}/change/"
+        form = change_form(client.get(url).content.decode())
+        if not has_button(form):
+            continue
+        data = submitted(form)
+        seen = set()
+        for name in data:
+            pattern = re.sub(r"-\d+-", "-N-", name)
+            # a formset's plumbing (management form, ids, deletion) is Django's, the same in each: once a page
+            pattern = re.sub(
+                r"^\w+?-(N-)?(id|DELETE|TOTAL_FORMS|INITIAL_FORMS|MIN_NUM_FORMS|MAX_NUM_FORMS)$", r"\2", pattern
+            )
+            if pattern in seen or name in ("csrfmiddlewaretoken", "_save"):
+                continue
+            seen.add(pattern)
+            # a formset's management form: as many forms as it says are built (up to the limit)
+            values = FORM_HOSTILE[:3] if name.endswith("_FORMS") else FORM_HOSTILE
+            for value in values:
+                response = client.post(url, {**data, name: [value]})
+                if response.status_code >= 500:
+                    failures.append(f"{url} {name}={value[:20]!r}: {getattr(response, 'exc_info', [None, None])[1]!r}")
+    assert not failures, "\n".join(failures)

@@ -9,7 +9,7 @@ from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import models
+from django.db import connection, models
 from django.db.models import Count, Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -66,6 +66,25 @@ class SafeAdmin:
 
     def get_object(self, request, object_id, from_field=None):
         return super().get_object(request, object_id, from_field or None)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        kwargs.setdefault("form_class", BoundedMultipleChoiceField)
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+
+class BoundedMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """An id past the database's integers is no choice, not an error (Django queried it: on SQLite
+    an OverflowError, a 500; a group's permissions were one)."""
+
+    def _check_values(self, value):
+        low, high = connection.ops.integer_field_range("BigIntegerField")
+        for pk in value or ():
+            digits = str(pk).removeprefix("-")
+            if digits.isascii() and digits.isdigit() and not low <= int(pk) <= high:
+                raise ValidationError(
+                    self.error_messages["invalid_pk_value"], code="invalid_pk_value", params={"pk": str(pk)[:20]}
+                )
+        return super()._check_values(value)
 
 
 def make_safe(site: admin.AdminSite) -> None:
@@ -196,7 +215,8 @@ class FootnoteInline(admin.TabularInline):
         return settings.DOCUMENT_MAX_FOOTNOTES
 
     def get_formset(self, request, obj=None, **kwargs):
-        return super().get_formset(request, obj, validate_max=True, **kwargs)
+        limit = settings.DOCUMENT_MAX_FOOTNOTES  # and no more forms built, whatever TOTAL_FORMS says
+        return super().get_formset(request, obj, validate_max=True, absolute_max=limit, **kwargs)
 
 
 class ParagraphFormSet(LabelledFormSet):
@@ -237,7 +257,8 @@ class ParagraphInline(admin.TabularInline):
     def get_formset(self, request, obj=None, **kwargs):
         languages = list(Language.objects.all())
         kwargs["fields"] = ["position", "eid", "kind", "number"]
-        formset = super().get_formset(request, obj, validate_max=True, **kwargs)
+        limit = settings.DOCUMENT_MAX_PARAGRAPHS  # and no more forms built, whatever TOTAL_FORMS says
+        formset = super().get_formset(request, obj, validate_max=True, absolute_max=limit, **kwargs)
         formset.languages = languages
         return formset
 

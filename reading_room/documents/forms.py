@@ -56,9 +56,15 @@ def _forget_changes(form: forms.Form) -> None:
     form._bound_fields_cache.clear()
 
 
+# Both versions shown: theirs in the box, the editor's in the message.
 CONFLICT = gettext_lazy(
-    "Someone saved this %(what)s while you were editing it. Nothing was saved. Their version is now in "
-    "the box below your text; merge your change into it and save again. Your version: “%(yours)s”"
+    "Someone saved this %(language)s text while you were editing it. Nothing was saved. "
+    "Their version is now in the box below your text; merge your change into it and save again. "
+    "Your version: “%(yours)s”"
+)
+FIELD_CONFLICT = gettext_lazy(
+    "Someone saved this field (%(field)s) while you were editing it. Nothing was saved. Their version "
+    "is now in the box; merge your change into it and save again. Your version: “%(yours)s”"
 )
 
 
@@ -163,7 +169,7 @@ class ParagraphForm(forms.ModelForm):
                     text, citations, lead = stored.text, self._calls(stored), stored.lead
                     self._show(lang, self._marked(stored), stored)
                 else:
-                    self.add_error(f"text_{lang.code}", CONFLICT % {"what": _("%s text") % lang.name, "yours": marked})
+                    self.add_error(f"text_{lang.code}", CONFLICT % {"language": lang.name, "yours": marked})
                     self._show(lang, self._marked(stored), stored)
             if shown_lead:
                 if lead and not text.startswith(lead):
@@ -258,8 +264,8 @@ class LockedTextForm(forms.ModelForm):
                 if seen is not None and yours == getattr(seen, name):
                     cleaned[name] = theirs  # left alone by this editor: what was saved since stays
                 elif yours != theirs and (seen is None or theirs != getattr(seen, name)):
-                    what = model._meta.get_field(name).verbose_name
-                    self.add_error(name, CONFLICT % {"what": what, "yours": yours})
+                    field = model._meta.get_field(name).verbose_name
+                    self.add_error(name, FIELD_CONFLICT % {"field": field, "yours": yours})
                     cleaned[name] = theirs
                 self.initial[name] = theirs
                 value = cleaned[name]

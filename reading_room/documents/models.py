@@ -192,7 +192,8 @@ class DocumentText(models.Model):
         _("published"), default=True, help_text=_("Unpublished, this language shows as pending on public pages.")
     )
     # Optimistic locking, as for paragraph texts: a save based on an older version is refused.
-    version = models.PositiveIntegerField(default=1, editable=False)
+    # db_default: a server still running the code of before this field can still add rows
+    version = models.PositiveIntegerField(default=1, db_default=1, editable=False)
     history = HistoricalRecords()
 
     class Meta:
@@ -332,7 +333,7 @@ class FootnoteText(models.Model):
     language = models.ForeignKey(Language, on_delete=models.PROTECT)
     text = models.TextField(_("text"))
     imported_text = models.TextField(blank=True, editable=False)
-    version = models.PositiveIntegerField(default=1, editable=False)  # optimistic locking
+    version = models.PositiveIntegerField(default=1, db_default=1, editable=False)  # optimistic locking
     history = HistoricalRecords()
 
     class Meta:

@@ -187,15 +187,20 @@ def _key(symbol: str) -> str:
 def _check_limits(parsed: ParsedText) -> None:
     """What a page can show at a sane cost (settings, docs/deploy.md), with ids URLs can carry."""
     limits = [
-        (len(parsed.paragraphs), settings.DOCUMENT_MAX_PARAGRAPHS, _("paragraphs")),
-        (len(parsed.footnotes), settings.DOCUMENT_MAX_FOOTNOTES, _("footnotes")),
+        (
+            len(parsed.paragraphs),
+            settings.DOCUMENT_MAX_PARAGRAPHS,
+            _("The %(language)s text has %(count)d paragraphs; a document may have at most %(limit)d."),
+        ),
+        (
+            len(parsed.footnotes),
+            settings.DOCUMENT_MAX_FOOTNOTES,
+            _("The %(language)s text has %(count)d footnotes; a document may have at most %(limit)d."),
+        ),
     ]
-    for count, limit, what in limits:
+    for count, limit, message in limits:
         if count > limit:
-            raise ImportRefused(
-                _("The %(language)s text has %(count)d %(what)s; a document may have at most %(limit)d.")
-                % {"language": parsed.language, "count": count, "what": what, "limit": limit}
-            )
+            raise ImportRefused(message % {"language": parsed.language, "count": count, "limit": limit})
     texts = [(p.eid, p.text) for p in parsed.paragraphs] + [(f"fn {f.number}", f.text) for f in parsed.footnotes]
     for where, text in texts:
         if len(text) > settings.TEXT_MAX_CHARS:
