@@ -460,7 +460,7 @@ FR = {
     "A symbol has at most %(max)d characters.": "Une cote a au plus %(max)d caractères.",
     "“%(symbol)s” is not a document symbol: write it as the UN does, e.g. %(example)s (capital letters, digits, “/”, “.”, “-”; no spaces but before a year in brackets).": "« %(symbol)s » n’est pas une cote de document : écrivez-la comme l’ONU, par exemple %(example)s (majuscules, chiffres, « / », « . », « - » ; pas d’espace, sauf avant une année entre parenthèses).",
     "Write the symbol %(expected)s.": "Écrivez la cote %(expected)s.",
-    "“%(eid)s” is not a paragraph id: pp1, op3, op3.a, op3.a.i, pp3bis, annex1… (lower-case letters, digits, “.” and “_”, at most %(max)d).": "« %(eid)s » n’est pas un identifiant de paragraphe : pp1, op3, op3.a, op3.a.i, pp3bis, annex1… (minuscules, chiffres, « . » et « _ », au plus %(max)d).",
+    "“%(eid)s” is not a paragraph id: pp1, op3, op3.a, op3.a.i, pp3bis, sec1, annex1… (lower-case letters, digits, “.” and “_”, at most %(max)d).": "« %(eid)s » n’est pas un identifiant de paragraphe : pp1, op3, op3.a, op3.a.i, pp3bis, sec1, annex1… (minuscules, chiffres, « . » et « _ », au plus %(max)d).",
     "“%(number)s” is not a footnote number: 1 to 999, or * (calls are written [^2], [^*]).": "« %(number)s » n’est pas un numéro de note : de 1 à 999, ou * (les appels s’écrivent [^2], [^*]).",
     "Another document has this symbol (spaces aside).": "Un autre document a cette cote (aux espaces près).",
     "The text must still begin with its opening words in italics, “%(lead)s”; to change them, edit the paragraph on its own page.": "Le texte doit toujours commencer par ses premiers mots en italique, « %(lead)s » ; pour les changer, modifiez le paragraphe sur sa propre page.",

@@ -15,6 +15,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.http import QueryDict
 from django.test import Client
 from django.urls import get_resolver
+from django.utils import translation
 
 from reading_room.documents.models import Document, State
 from reading_room.ingest.models import Correction
@@ -143,6 +144,8 @@ def _walk(client: Client, editor: bool) -> list[str]:
 @pytest.fixture
 def recording(monkeypatch):
     monkeypatch.setattr(django.core.handlers.wsgi, "QueryDict", _RecordingQueryDict)
+    yield
+    translation.deactivate()  # the walk switched the interface to French (/language/fr/): not for later tests
 
 
 @pytest.fixture

@@ -206,7 +206,7 @@ def _constraint_lifted():
 
 
 def test_the_migration_repairs_a_published_bad_symbol_or_unpublishes_it(languages, capsys):
-    migration = importlib.import_module("reading_room.documents.migrations.0009_symbols_checked_and_texts_versioned")
+    migration = importlib.import_module("reading_room.documents.migrations.0011_symbols_checked_and_texts_versioned")
     fixable, unfixable, clash, good = (make_document(f"A/80/L.{n}") for n in (1, 2, 3, 4))
     with _constraint_lifted():
         for document, symbol in ((fixable, "a/80/l.1"), (unfixable, "A/80/L.2 [rev]"), (clash, "a/80/l.4")):
@@ -219,3 +219,15 @@ def test_the_migration_repairs_a_published_bad_symbol_or_unpublishes_it(language
     assert (rows[clash.pk], statuses[clash.pk]) == ("a/80/l.4", "draft")  # A/80/L.4 is another document
     assert statuses[good.pk] == "published"
     assert "unpublished until it is corrected" in capsys.readouterr().out
+
+
+def test_every_paragraph_id_the_parser_makes_has_a_url(client, languages):
+    """A section heading is sec1: the paragraph sitemap made its URL, and failed (500)."""
+    from reading_room.documents.models import Paragraph
+
+    document = make_document("A/80/L.1")
+    for position, eid in enumerate(["sec1", "annex1", "annex1.sec2", "annex1.art2", "annex1.para3.a"], start=10):
+        identifiers.validate_eid(eid)
+        Paragraph.objects.create(document=document, eid=eid, kind="heading", number="", position=position)
+    assert client.get("/sitemap-paragraphs.xml").status_code == 200
+    assert client.get("/A/80/L.1/sec1/").status_code == 200

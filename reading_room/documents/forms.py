@@ -156,7 +156,8 @@ class ParagraphForm(forms.ModelForm):
                 self.add_error(f"text_{lang.code}", _("A footnote call must be written [^number], e.g. [^2]."))
             stored = self.texts.get(lang.code)
             shown_lead = "lead" in self.parts
-            lead = cleaned.get(f"lead_{lang.code}") or "" if shown_lead else (stored.lead if stored else "")
+            stored_lead = stored.lead if stored else ""  # kept when not shown
+            lead = (cleaned.get(f"lead_{lang.code}") or "") if shown_lead else stored_lead
             submitted = cleaned.get(f"version_{lang.code}") or 0
             if stored and stored.version != submitted:
                 seen = _shown(ParagraphText, stored.pk, submitted)

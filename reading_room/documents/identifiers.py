@@ -88,7 +88,7 @@ def validate_eid(eid: str) -> None:
     if len(eid) > EID_MAX or not EID.match(eid):
         raise ValidationError(
             _(
-                "“%(eid)s” is not a paragraph id: pp1, op3, op3.a, op3.a.i, pp3bis, annex1… "
+                "“%(eid)s” is not a paragraph id: pp1, op3, op3.a, op3.a.i, pp3bis, sec1, annex1… "
                 "(lower-case letters, digits, “.” and “_”, at most %(max)d)."
             )
             % {"eid": eid, "max": EID_MAX},

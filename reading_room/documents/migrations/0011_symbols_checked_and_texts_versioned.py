@@ -38,7 +38,7 @@ def repair_published_symbols(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("documents", "0008_paragraph_alias"),
+        ("documents", "0010_footnote_called_twice_in_a_paragraph"),
     ]
 
     operations = [
