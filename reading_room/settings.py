@@ -52,6 +52,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "reading_room.routers.ReplicaReadsMiddleware",  # first: one replica-or-primary choice per request (deploy.md)
+    "reading_room.nul_bytes.RefuseNulBytesMiddleware",  # before anything looks a URL up in the database
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

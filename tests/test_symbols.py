@@ -196,6 +196,7 @@ def _constraint_lifted():
         if connection.vendor == "sqlite":
             cursor.execute("PRAGMA ignore_check_constraints = ON")
         else:
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # no ALTER TABLE with checks pending
             table = Document._meta.db_table
             cursor.execute(f"ALTER TABLE {table} DROP CONSTRAINT published_document_has_url")
         try:
