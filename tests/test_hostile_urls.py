@@ -190,3 +190,12 @@ def test_no_url_answers_a_hostile_value_with_a_server_error_to_an_editor(site, r
     client.force_login(User.objects.create_superuser("walker", "walker@example.org", "a-long-password-1"))
     failures = _walk(client, editor=True)
     assert not failures, "\n".join(failures)
+
+
+@pytest.mark.parametrize("revert", ["abc", "²", "", "9" * 40, "-1"])
+def test_restoring_a_version_that_is_no_version_is_not_found(editor_client, sample, revert):
+    from reading_room.documents.models import Paragraph
+
+    paragraph = Paragraph.objects.get(document=sample, eid="op3")
+    response = editor_client.post(f"/admin/documents/paragraph/{paragraph.pk}/texts/history/", {"revert": revert})
+    assert response.status_code == 404
