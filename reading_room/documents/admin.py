@@ -71,16 +71,43 @@ class SafeAdmin:
         kwargs.setdefault("form_class", BoundedMultipleChoiceField)
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = BoundedAutocompleteSelect(db_field, self.admin_site, using=kwargs.get("using"))
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+def _is_key(field, value) -> bool:
+    """Whether `value` can be looked up as this (primary or to_field) key: of its type, and for a
+    number, one the database's integers hold."""
+    try:
+        key = field.to_python(value)
+    except ValidationError:
+        return False
+    if isinstance(key, int):
+        low, high = connection.ops.integer_field_range("BigIntegerField")
+        return low <= key <= high
+    return True
+
+
+class BoundedAutocompleteSelect(AutocompleteSelect):
+    """Django's autocomplete widget looks up the chosen value to show its label: after a refused
+    save, a value that is no id ("²", a number past the database's integers) was a 500."""
+
+    def optgroups(self, name, value, attr=None):
+        key = self.field.remote_field.model._meta.get_field(self.field.remote_field.field_name)
+        return super().optgroups(name, [v for v in value if v in ("", None) or _is_key(key, v)], attr)
+
 
 class BoundedMultipleChoiceField(forms.ModelMultipleChoiceField):
     """An id past the database's integers is no choice, not an error (Django queried it: on SQLite
     an OverflowError, a 500; a group's permissions were one)."""
 
     def _check_values(self, value):
-        low, high = connection.ops.integer_field_range("BigIntegerField")
+        meta = self.queryset.model._meta
+        key = meta.get_field(self.to_field_name) if self.to_field_name else meta.pk
         for pk in value or ():
-            digits = str(pk).removeprefix("-")
-            if digits.isascii() and digits.isdigit() and not low <= int(pk) <= high:
+            if not _is_key(key, pk):
                 raise ValidationError(
                     self.error_messages["invalid_pk_value"], code="invalid_pk_value", params={"pk": str(pk)[:20]}
                 )
