@@ -40,15 +40,28 @@ def readyz(request: HttpRequest) -> HttpResponse:
 
 def server_error(request: HttpRequest) -> HttpResponse:
     """handler500: a lost database gets a 503 that says so (and clients retry), anything else a 500.
-    Both in JSON under /api/."""
+    Both in JSON under /api/.
+
+    Only a real outage: SQLite's "Expression tree is too large" or a statement cancelled is an
+    OperationalError too, from a database that answers. So the database is asked (SELECT 1)."""
     api = errors.is_api(request)
-    if isinstance(sys.exc_info()[1], OperationalError | InterfaceError):
+    if isinstance(sys.exc_info()[1], OperationalError | InterfaceError) and not _database_answers():
         if api:
             return _unavailable(errors.api_error("Temporarily unavailable: try again in a moment.", 503))
         return _unavailable(render(request, "503.html", status=503))
     if api:
         return errors.api_error("Server error.", 500)
     return render(request, "500.html", status=500)
+
+
+def _database_answers() -> bool:
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except DatabaseError as error:
+        log.warning("database unavailable: %s", error)
+        return False
+    return True
 
 
 def _unavailable(response: HttpResponse) -> HttpResponse:

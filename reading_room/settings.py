@@ -52,6 +52,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "reading_room.routers.ReplicaReadsMiddleware",  # first: one replica-or-primary choice per request (deploy.md)
+    "reading_room.nul_bytes.RefuseNulBytesMiddleware",  # before anything looks a URL up in the database
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -72,11 +73,13 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",  # refuses a locked-out login before checking the password
     "django.contrib.auth.backends.ModelBackend",
 ]
-# Admin logins: 5 failures for one username from one address lock it for an hour (an editor
-# who forgot a password is not locked out from everywhere; a guesser is slowed to a crawl).
+# Admin logins (reading_room/lockout.py): 5 failures for one username from one address lock that
+# pair for an hour (an editor who forgot a password is not locked out from everywhere; a guesser
+# is slowed to a crawl); 20 failures from one address, whatever the usernames, lock the address.
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_IP_FAILURE_LIMIT = int(os.environ.get("AXES_IP_FAILURE_LIMIT", "20"))
 AXES_COOLOFF_TIME = 1  # hours
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = "reading_room.lockout.lockout_parameters"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
 AXES_IPWARE_PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0"))  # proxies in front that set X-Forwarded-For
@@ -182,8 +185,17 @@ else:
         }
     }
 
-# Uploads and imports: one resolution is a few tens of KB; refuse anything far larger.
-IMPORT_MAX_BYTES = int(os.environ.get("IMPORT_MAX_BYTES", str(2 * 1024 * 1024)))
+# What one document may hold (docs/deploy.md, "Limits"): ten times the longest real resolution or
+# more, so that no import or edit can make a page that costs seconds to build. The longest adopted
+# resolution of the 80th session (A/RES/80/5, with its annex) is a 63 KB text of 171 paragraphs;
+# the session's longest paragraph has 1,478 characters, its most footnotes in a document 16.
+IMPORT_MAX_BYTES = int(os.environ.get("IMPORT_MAX_BYTES", str(1024 * 1024)))
+DOCUMENT_MAX_PARAGRAPHS = int(os.environ.get("DOCUMENT_MAX_PARAGRAPHS", "2000"))
+DOCUMENT_MAX_FOOTNOTES = int(os.environ.get("DOCUMENT_MAX_FOOTNOTES", "500"))
+TEXT_MAX_CHARS = int(os.environ.get("TEXT_MAX_CHARS", "20000"))  # one paragraph's or footnote's text
+# The admin's document page edits the paragraphs side by side up to this many (a row costs ~6 ms to
+# build); a longer document's paragraphs are edited from the paragraph list.
+ADMIN_INLINE_PARAGRAPHS = int(os.environ.get("ADMIN_INLINE_PARAGRAPHS", "250"))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 CONTENT_SECURITY_POLICY = {

@@ -83,3 +83,52 @@ def test_readyz_checks_the_database(client):
     response = client.get("/readyz")
     assert response.status_code == 200
     assert response.content == b"ok"
+
+
+def _attempt(client, username, password, address):
+    return client.post("/admin/login/?next=/admin/", {"username": username, "password": password}, REMOTE_ADDR=address)
+
+
+def test_one_forgetful_editor_does_not_lock_out_the_colleagues_at_the_same_address(client, settings):
+    User.objects.create_user("editor", password="right-horse-battery", is_staff=True)
+    User.objects.create_user("colleague", password="another-horse-battery", is_staff=True)
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        _attempt(client, "editor", "wrong", "10.0.0.1")
+    assert _attempt(client, "editor", "right-horse-battery", "10.0.0.1").status_code == 429
+    assert _attempt(client, "colleague", "another-horse-battery", "10.0.0.1").status_code == 302
+
+
+def test_random_usernames_from_one_address_are_limited_too_before_any_password_is_hashed(client, settings):
+    """Each failed login costs a password hash (0.4 s): the login form must not burn the CPU."""
+    from unittest import mock
+
+    from django.contrib.auth import hashers
+
+    User.objects.create_user("editor", password="right-horse-battery", is_staff=True)
+    for n in range(settings.AXES_IP_FAILURE_LIMIT - 1):
+        assert _attempt(client, f"random-{n}", "guess", "10.0.0.2").status_code == 200
+    assert _attempt(client, "random-last", "guess", "10.0.0.2").status_code == 429  # the limit-th failure
+    with (
+        mock.patch.object(hashers.PBKDF2PasswordHasher, "encode", side_effect=AssertionError("hashed")) as encode,
+        mock.patch.object(hashers.PBKDF2PasswordHasher, "verify", side_effect=AssertionError("hashed")) as verify,
+    ):
+        assert _attempt(client, "random-new", "guess", "10.0.0.2").status_code == 429
+        assert _attempt(client, "editor", "right-horse-battery", "10.0.0.2").status_code == 429
+    assert not encode.called and not verify.called
+    assert _attempt(client, "editor", "right-horse-battery", "10.0.0.3").status_code == 302  # another address
+
+
+def test_a_database_error_from_a_database_that_answers_is_a_500_not_an_outage(client, sample):
+    """SQLite's "Expression tree is too large" came back as "database unavailable" (503)."""
+    from unittest import mock
+
+    from django.db import OperationalError
+    from django.test import Client
+
+    client = Client(raise_request_exception=False)
+    error = OperationalError("Expression tree is too large (maximum depth 1000)")
+    with mock.patch("reading_room.documents.views.read_document", side_effect=error):
+        response = client.get("/A/79/L.124/")
+    assert response.status_code == 500
+    assert "Retry-After" not in response
+    assert "Temporarily unavailable" not in response.content.decode()

@@ -4,10 +4,14 @@ sponsors, the import review queue and history."""
 from __future__ import annotations
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
 from django.contrib.admin.widgets import AutocompleteSelect
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection, models
 from django.db.models import Count, Prefetch, Q
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
@@ -18,8 +22,9 @@ from reading_room.search.backends import backend
 from reading_room.search.models import SearchEntry
 from reading_room.search.text import Query
 
-from . import restructure
-from .forms import ParagraphForm
+from . import identifiers, restructure
+from .cleaning import CleanCharField
+from .forms import DocumentForm, FootnoteForm, LockedTextForm, ParagraphForm
 from .history import revert_text
 from .models import (
     Citation,
@@ -35,6 +40,116 @@ from .models import (
     StateName,
 )
 from .textdiff import word_diff
+
+# Every text field of the admin stores clean text and is compared as such (cleaning.py).
+CLEAN_TEXT = {
+    models.CharField: {"form_class": CleanCharField},
+    models.TextField: {"form_class": CleanCharField, "max_length": settings.TEXT_MAX_CHARS},
+}
+
+
+class SafeAdmin:
+    """What every admin page of the site does, those of other apps too (users, groups, login
+    attempts: `make_safe`). A form that changes nothing writes nothing: no save (no history row,
+    no `updated` bump), no log entry; inline formsets already save only the forms that changed.
+    An empty ?_to_field= is no field at all (Django looked up a field named "": a 500)."""
+
+    def save_model(self, request, obj, form, change):
+        if change and not form.has_changed():
+            return
+        super().save_model(request, obj, form, change)
+
+    def log_change(self, request, obj, message):
+        if message:
+            return super().log_change(request, obj, message)
+        return None
+
+    def get_object(self, request, object_id, from_field=None):
+        return super().get_object(request, object_id, from_field or None)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        kwargs.setdefault("form_class", BoundedMultipleChoiceField)
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = BoundedAutocompleteSelect(db_field, self.admin_site, using=kwargs.get("using"))
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+def _is_key(field, value) -> bool:
+    """Whether `value` can be looked up as this (primary or to_field) key: of its type, and for a
+    number, one the database's integers hold."""
+    try:
+        key = field.to_python(value)
+    except ValidationError:
+        return False
+    if isinstance(key, int):
+        low, high = connection.ops.integer_field_range("BigIntegerField")
+        return low <= key <= high
+    return True
+
+
+class BoundedAutocompleteSelect(AutocompleteSelect):
+    """Django's autocomplete widget looks up the chosen value to show its label: after a refused
+    save, a value that is no id ("²", a number past the database's integers) was a 500."""
+
+    def optgroups(self, name, value, attr=None):
+        key = self.field.remote_field.model._meta.get_field(self.field.remote_field.field_name)
+        return super().optgroups(name, [v for v in value if v in ("", None) or _is_key(key, v)], attr)
+
+
+class BoundedMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """An id past the database's integers is no choice, not an error (Django queried it: on SQLite
+    an OverflowError, a 500; a group's permissions were one)."""
+
+    def _check_values(self, value):
+        meta = self.queryset.model._meta
+        key = meta.get_field(self.to_field_name) if self.to_field_name else meta.pk
+        for pk in value or ():
+            if not _is_key(key, pk):
+                raise ValidationError(
+                    self.error_messages["invalid_pk_value"], code="invalid_pk_value", params={"pk": str(pk)[:20]}
+                )
+        return super()._check_values(value)
+
+
+def make_safe(site: admin.AdminSite) -> None:
+    """Give every model admin registered on the site SafeAdmin (apps.ready: after autodiscover)."""
+    for model, model_admin in list(site._registry.items()):
+        if not isinstance(model_admin, SafeAdmin):
+            cls = type(model_admin)
+            site.unregister(model)
+            site.register(model, type(cls.__name__, (SafeAdmin, cls), {"__module__": cls.__module__}))
+
+
+class EditorAdmin(SafeAdmin):
+    """What every editing page of ours does with a save: texts stored clean; an unchanged form
+    writes nothing; an id in a history URL that is not one is not found (not an error)."""
+
+    formfield_overrides = CLEAN_TEXT
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        _id_or_404(self.model._meta.pk, object_id)
+        _id_or_404(self.model.history.model._meta.pk, version_id)
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def history_view(self, request, object_id, extra_context=None):
+        _id_or_404(self.model._meta.pk, object_id)
+        return super().history_view(request, object_id, extra_context)
+
+
+def _is_id(value: str) -> bool:
+    """A database id in a query string: ASCII digits ("²" is a digit to str.isdigit()), not too many."""
+    return value.isascii() and value.isdigit() and len(value) < 19
+
+
+def _id_or_404(field, value: str) -> None:
+    """django-simple-history looks ids up as they come: "abc" or "²" for a number was a 500."""
+    try:
+        field.to_python(unquote(value))
+    except ValidationError as exc:
+        raise Http404 from exc
 
 
 class LabelledFormSet(forms.BaseInlineFormSet):
@@ -54,6 +169,8 @@ class LabelledFormSet(forms.BaseInlineFormSet):
 
 class DocumentTextInline(admin.StackedInline):
     model = DocumentText
+    form = LockedTextForm
+    formfield_overrides = CLEAN_TEXT
     extra = 0
     fields = [
         "language",
@@ -64,6 +181,7 @@ class DocumentTextInline(admin.StackedInline):
         "sponsor_note",
         "header_lines",
         "closing_lines",
+        "shown_version",
     ]
 
 
@@ -102,6 +220,7 @@ class SponsorshipInline(admin.TabularInline):
 class FootnoteInline(admin.TabularInline):
     model = Footnote
     formset = LabelledFormSet
+    form = FootnoteForm
     extra = 0
     fields = ["number", "position", "texts"]
     readonly_fields = ["texts"]
@@ -119,14 +238,30 @@ class FootnoteInline(admin.TabularInline):
             ((t.language_id, t.language_id.upper(), t.text) for t in obj.texts.all()),
         )
 
+    def get_max_num(self, request, obj=None, **kwargs):
+        return settings.DOCUMENT_MAX_FOOTNOTES
+
+    def get_formset(self, request, obj=None, **kwargs):
+        limit = settings.DOCUMENT_MAX_FOOTNOTES  # and no more forms built, whatever TOTAL_FORMS says
+        return super().get_formset(request, obj, validate_max=True, absolute_max=limit, **kwargs)
+
 
 class ParagraphFormSet(LabelledFormSet):
-    """Hands every form the same language list (one query, not one per paragraph)."""
+    """Hands every form the same language list (one query, not one per paragraph), and the parts
+    of the texts the page shows (not their opening words: a form saves only what it shows)."""
+
+    parts = ("text", "version")
 
     def get_form_kwargs(self, index):
         kwargs = super().get_form_kwargs(index)
         kwargs["languages"] = self.languages
+        kwargs["parts"] = self.parts
         return kwargs
+
+    def save_existing(self, form, obj, commit=True):
+        """The paragraph row is saved only if its own columns changed: an edited text is saved by
+        DocumentAdmin.save_formset (ParagraphForm.save_texts), and writes no paragraph history."""
+        return super().save_existing(form, obj, commit) if form.row_changed else obj
 
 
 class ParagraphInline(admin.TabularInline):
@@ -149,9 +284,13 @@ class ParagraphInline(admin.TabularInline):
     def get_formset(self, request, obj=None, **kwargs):
         languages = list(Language.objects.all())
         kwargs["fields"] = ["position", "eid", "kind", "number"]
-        formset = super().get_formset(request, obj, **kwargs)
+        limit = settings.DOCUMENT_MAX_PARAGRAPHS  # and no more forms built, whatever TOTAL_FORMS says
+        formset = super().get_formset(request, obj, validate_max=True, absolute_max=limit, **kwargs)
         formset.languages = languages
         return formset
+
+    def get_max_num(self, request, obj=None, **kwargs):
+        return settings.DOCUMENT_MAX_PARAGRAPHS
 
     def get_fields(self, request, obj=None):
         codes = [lang.code for lang in Language.objects.all()]
@@ -205,16 +344,23 @@ class DocumentFilter(admin.SimpleListFilter):
 class UploadForm(forms.Form):
     en = forms.FileField(label=_("English text (.txt, UTF-8)"), required=False)
     fr = forms.FileField(label=_("French text (.txt, UTF-8)"), required=False)
-    symbol = forms.CharField(label=_("Symbol"), required=False, help_text=_("Only for texts without a header."))
+    symbol = forms.CharField(
+        label=_("Symbol"), required=False, max_length=200, help_text=_("Only for texts without a header.")
+    )
+
+    def clean_symbol(self):
+        symbol = self.cleaned_data["symbol"]
+        return identifiers.normalise_symbol(symbol) if symbol.strip() else ""
 
 
 @admin.register(Document)
-class DocumentAdmin(SimpleHistoryAdmin):
+class DocumentAdmin(EditorAdmin, SimpleHistoryAdmin):
+    form = DocumentForm
     list_display = ["symbol", "kind", "status", "date", "session", "review_state", "updated"]
     list_filter = ["status", ReviewStateFilter, "body", "kind", "session"]
     search_fields = ["symbol", "texts__title"]
     inlines = [DocumentTextInline, SponsorshipInline, ParagraphInline, FootnoteInline]
-    readonly_fields = ["created", "updated", "reader_link", "review_link", "latest_report"]
+    readonly_fields = ["created", "updated", "reader_link", "paragraphs_link", "review_link", "latest_report"]
     fieldsets = [
         (
             None,
@@ -222,7 +368,7 @@ class DocumentAdmin(SimpleHistoryAdmin):
                 "fields": [
                     "symbol",
                     "status",
-                    "reader_link",
+                    ("reader_link", "paragraphs_link"),
                     ("body", "kind"),
                     ("session", "agenda_item"),
                     ("distribution", "date", "original_language"),
@@ -242,6 +388,25 @@ class DocumentAdmin(SimpleHistoryAdmin):
             .get_queryset(request)
             .annotate(pending=Count("corrections", filter=Q(corrections__status="pending")))
         )
+
+    def get_inlines(self, request, obj):
+        """The paragraphs side by side, unless there are too many for one page (each row costs some
+        6 ms to build): then they are edited from the paragraph list (paragraphs_link)."""
+        if obj is not None and obj.paragraphs.count() > settings.ADMIN_INLINE_PARAGRAPHS:
+            return [inline for inline in self.inlines if inline is not ParagraphInline]
+        return self.inlines
+
+    @admin.display(description=_("paragraphs"))
+    def paragraphs_link(self, obj: Document):
+        if not obj.pk:
+            return ""
+        count = obj.paragraphs.count()
+        url = reverse("admin:documents_paragraph_changelist") + f"?document__id__exact={obj.pk}"
+        if count > settings.ADMIN_INLINE_PARAGRAPHS:
+            note = _("%(count)d: too many to edit on this page; edit them in the paragraph list") % {"count": count}
+        else:
+            note = _("%(count)d, below; also in the paragraph list") % {"count": count}
+        return format_html('<a href="{}">{}</a>', url, note)
 
     def save_formset(self, request, form, formset, change):
         super().save_formset(request, form, formset, change)
@@ -283,7 +448,14 @@ class DocumentAdmin(SimpleHistoryAdmin):
 
     @admin.display(description=_("reader"))
     def reader_link(self, obj: Document):
-        return format_html('<a href="{}">{}</a>', obj.get_absolute_url(), obj.symbol) if obj.pk else ""
+        if not obj.pk:
+            return ""
+        if not obj.has_url:  # stored before symbols were checked: to be corrected here
+            return _("none: the symbol cannot be part of a URL; correct it")
+        return format_html('<a href="{}">{}</a>', obj.get_absolute_url(), obj.symbol)
+
+    def view_on_site(self, obj: Document):
+        return obj.get_absolute_url() if obj.has_url else None
 
     def get_urls(self):
         return [
@@ -337,7 +509,7 @@ def _read_upload(upload) -> bytes:
 
 
 @admin.register(Paragraph)
-class ParagraphAdmin(SimpleHistoryAdmin):
+class ParagraphAdmin(EditorAdmin, SimpleHistoryAdmin):
     form = ParagraphForm
     list_display = ["document", "eid", "kind", "number", "position"]
     list_filter = ["kind", DocumentFilter]
@@ -455,9 +627,10 @@ class ParagraphAdmin(SimpleHistoryAdmin):
         if request.method == "POST":
             if not self.has_change_permission(request, paragraph):
                 raise PermissionDenied
-            record = get_object_or_404(
-                ParagraphText.history, history_id=request.POST.get("revert"), paragraph_id=paragraph.pk
-            )
+            chosen = request.POST.get("revert", "")
+            if not _is_id(chosen):
+                raise Http404
+            record = get_object_or_404(ParagraphText.history, history_id=chosen, paragraph_id=paragraph.pk)
             revert_text(record)
             messages.success(
                 request,
@@ -471,9 +644,11 @@ class ParagraphAdmin(SimpleHistoryAdmin):
             .order_by("language_id", "-history_date", "-history_id")
         )
         languages = []
-        for code in dict.fromkeys(r.language_id for r in records):
+        codes = list(dict.fromkeys(r.language_id for r in records))
+        chosen_by_code = {code: [v for v in request.GET.getlist(code) if _is_id(v)] for code in codes}
+        for code in codes:
             versions = [r for r in records if r.language_id == code]
-            chosen = {int(v) for v in request.GET.getlist(f"{code}") if v.isascii() and v.isdigit()}
+            chosen = {int(v) for v in chosen_by_code[code]}
             pair = [r for r in versions if r.history_id in chosen][:2] or versions[:2]
             newer, older = pair[0], pair[-1]  # versions are newest first
             languages.append(
@@ -483,6 +658,8 @@ class ParagraphAdmin(SimpleHistoryAdmin):
                     "newer": newer,
                     "older": older,
                     "diff": word_diff(older.text, newer.text),
+                    # the versions chosen in the other languages, kept when comparing in this one
+                    "others": [(other, v) for other in codes if other != code for v in chosen_by_code[other]],
                 }
             )
         context = {
@@ -498,19 +675,26 @@ class ParagraphAdmin(SimpleHistoryAdmin):
     def has_add_permission(self, request):
         return False  # paragraphs are added from their document's page
 
+    def view_on_site(self, obj: Paragraph):
+        return obj.get_absolute_url() if obj.document.has_url else None
+
     def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
+        if not change or form.row_changed:  # not the paragraph row (nor its history) for a text edit
+            super().save_model(request, obj, form, change)
         form.save_texts()
 
 
 class FootnoteTextInline(admin.TabularInline):
     model = FootnoteText
+    form = LockedTextForm
+    formfield_overrides = CLEAN_TEXT
     extra = 0
-    fields = ["language", "text"]
+    fields = ["language", "text", "shown_version"]
 
 
 @admin.register(Footnote)
-class FootnoteAdmin(SimpleHistoryAdmin):
+class FootnoteAdmin(EditorAdmin, SimpleHistoryAdmin):
+    form = FootnoteForm
     list_display = ["document", "number"]
     list_select_related = ["document"]
     inlines = [FootnoteTextInline]
@@ -518,11 +702,12 @@ class FootnoteAdmin(SimpleHistoryAdmin):
 
 class StateNameInline(admin.TabularInline):
     model = StateName
+    formfield_overrides = CLEAN_TEXT
     extra = 0
 
 
 @admin.register(State)
-class StateAdmin(admin.ModelAdmin):
+class StateAdmin(EditorAdmin, admin.ModelAdmin):
     search_fields = ["iso3", "names__name"]
     inlines = [StateNameInline]
 
@@ -532,5 +717,5 @@ class StateAdmin(admin.ModelAdmin):
 
 
 @admin.register(Language)
-class LanguageAdmin(admin.ModelAdmin):
+class LanguageAdmin(EditorAdmin, admin.ModelAdmin):
     list_display = ["code", "name", "direction", "position"]

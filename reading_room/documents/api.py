@@ -35,12 +35,12 @@ def document_json(document: Document) -> dict:
     for pt in paragraph_texts:
         by_paragraph.setdefault(pt.paragraph_id, {})[pt.language_id] = pt.text
     cited: dict[int, dict[str, list[str]]] = {}
+    # flat rows: an instance per citation would decode its paragraph text's `calls` once per call
     citations = Citation.objects.filter(
         paragraph_text__paragraph__document=document, paragraph_text__language__in=languages
-    ).select_related("footnote", "paragraph_text")
-    for c in sorted(citations, key=lambda c: (c.paragraph_text.language_id, c.offset)):
-        pt = c.paragraph_text
-        cited.setdefault(pt.paragraph_id, {}).setdefault(pt.language_id, []).append(c.footnote.number)
+    ).values_list("paragraph_text__paragraph_id", "paragraph_text__language_id", "offset", "footnote__number")
+    for paragraph_id, language, _offset, number in sorted(citations, key=lambda c: (c[1], c[2])):
+        cited.setdefault(paragraph_id, {}).setdefault(language, []).append(number)
     paragraphs = []
     for p in document.paragraphs.all():
         per_lang = cited.get(p.id, {})
@@ -111,7 +111,7 @@ def _reference(key: str, held: set[str]) -> dict:
 
 
 def _num(number: str) -> tuple[int, str]:
-    return (int(number), "") if number.isdigit() else (10**6, number)
+    return (int(number), "") if number.isascii() and number.isdigit() else (10**6, number)  # "²" is a digit too
 
 
 def _json(data: dict, status: int = 200) -> JsonResponse:

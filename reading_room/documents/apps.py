@@ -15,6 +15,7 @@ class DocumentsConfig(AppConfig):
         from . import signals
 
         signals.connect()
+        _safe_admin()
         post_migrate.connect(_refresh_roles, dispatch_uid="reading_room_editor_group")
 
 
@@ -24,3 +25,12 @@ def _refresh_roles(sender, **kwargs):
 
     if sender.label in {app for app, _model, _actions in EDITOR_PERMISSIONS}:
         ensure_editor_group()
+
+
+def _safe_admin():
+    # the admin app, first in INSTALLED_APPS, has registered every app's model admins by now
+    from django.contrib import admin
+
+    from .admin import make_safe
+
+    make_safe(admin.site)

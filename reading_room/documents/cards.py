@@ -109,6 +109,8 @@ def paragraph_card_image(request: HttpRequest, symbol: str, eid: str) -> HttpRes
         raise Http404(symbol)
     published = DocumentText.objects.filter(document=document, published=True)
     language = request.GET.get("lang") or "en"
+    if not (language.isascii() and language.isalpha() and len(language) <= 8):  # "\x00" reached the database
+        raise Http404(language[:20])
     row = (
         ParagraphText.objects.filter(paragraph__document=document, paragraph__eid=eid, language_id=language)
         .filter(language__in=published.values("language_id"))

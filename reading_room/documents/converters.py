@@ -14,8 +14,9 @@ class SymbolConverter:
 
 
 class EidConverter:
-    # pp3, op1, op2.a, op2.a.i, annex1.art2.para3
-    regex = r"(?:pp|op|annex)[0-9][0-9a-z._]*"
+    # pp3, op1, op2.a, op2.a.i, sec1 (a section heading), annex1.art2.para3; whatever the parser
+    # names a paragraph (parsing/structure.py) must match, or its permalink cannot be made
+    regex = r"(?:pp|op|sec|annex)[0-9][0-9a-z._]*"
 
     def to_python(self, value: str) -> str:
         return value

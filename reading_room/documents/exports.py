@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET
 from . import akn, pages
 from .models import Document, Footnote, ParagraphText
 from .reading import list_line, sort_key
-from .views import _document_or_404, _view, reader_fragment
+from .views import _document_or_404, _view, reader_fragment, unknown_view
 
 
 def _languages(document: Document) -> list[str]:
@@ -118,6 +118,8 @@ def print_view(request: HttpRequest, symbol: str) -> HttpResponse:
 
 def _print_page(request: HttpRequest, document: Document) -> HttpResponse:
     view = _view(request, document)
+    if redirect_ := unknown_view(request, view):
+        return redirect_
     html, _reading = reader_fragment(request, document, view)
     return render(
         request,

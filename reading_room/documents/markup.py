@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 
-MARKER = re.compile(r"\[\^([0-9]{1,3}|\*)\]")
+from .identifiers import FOOTNOTE_NUMBER_PATTERN
+
+MARKER = re.compile(rf"\[\^({FOOTNOTE_NUMBER_PATTERN})\]")
 
 
 def with_markers(text: str, citations: list[tuple[int, str]]) -> str:

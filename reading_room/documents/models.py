@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import re
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
+
+from . import identifiers
 
 
 class Language(models.Model):
@@ -90,7 +93,7 @@ class Document(models.Model):
         DRAFT_DECISION = "draft_decision", _("draft decision")
         DECISION = "decision", _("decision")
 
-    symbol = models.CharField(_("symbol"), max_length=80, unique=True)
+    symbol = models.CharField(_("symbol"), max_length=80, unique=True, validators=[identifiers.validate_symbol])
     # The symbol as it appears in URLs (no spaces): S/RES/2719 (2023) → S/RES/2719(2023).
     key = models.CharField(max_length=80, unique=True, editable=False)
     body = models.CharField(_("body"), max_length=8, choices=Body.choices, default=Body.GA)
@@ -138,6 +141,14 @@ class Document(models.Model):
 
     class Meta:
         ordering = ["-date", "symbol"]
+        constraints = [
+            # Whatever the public sees has a URL: one bad symbol must not break every page that
+            # lists documents (symbols are checked at every door: identifiers.py).
+            models.CheckConstraint(
+                condition=models.Q(status="draft") | models.Q(key__regex=identifiers.SYMBOL_KEY_SQL),
+                name="published_document_has_url",
+            ),
+        ]
         verbose_name = _("document")
         verbose_name_plural = _("documents")
 
@@ -146,11 +157,21 @@ class Document(models.Model):
 
     @staticmethod
     def key_for(symbol: str) -> str:
-        return re.sub(r"\s+", "", symbol)
+        return identifiers.symbol_key(symbol)
+
+    def clean(self):
+        self.key = self.key_for(self.symbol or "")
+        if self.key and Document.objects.filter(key=self.key).exclude(pk=self.pk).exists():
+            raise ValidationError({"symbol": _("Another document has this symbol (spaces aside).")})
 
     def save(self, *args, **kwargs):
         self.key = self.key_for(self.symbol)
         super().save(*args, **kwargs)
+
+    @property
+    def has_url(self) -> bool:
+        """False only for a draft whose symbol was stored before symbols were checked."""
+        return identifiers.has_url(self.key)
 
     def get_absolute_url(self) -> str:
         return reverse("reader", kwargs={"symbol": self.key})
@@ -170,6 +191,9 @@ class DocumentText(models.Model):
     published = models.BooleanField(
         _("published"), default=True, help_text=_("Unpublished, this language shows as pending on public pages.")
     )
+    # Optimistic locking, as for paragraph texts: a save based on an older version is refused.
+    # db_default: a server still running the code of before this field can still add rows
+    version = models.PositiveIntegerField(default=1, db_default=1, editable=False)
     history = HistoricalRecords()
 
     class Meta:
@@ -193,7 +217,7 @@ class Paragraph(models.Model):
         ANNEX = "annex", _("annex paragraph")  # a paragraph of an annexed text (annex1.para3)
 
     document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="paragraphs")
-    eid = models.CharField(_("id"), max_length=40)
+    eid = models.CharField(_("id"), max_length=40, validators=[identifiers.validate_eid])
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     number = models.CharField(_("number"), max_length=10, blank=True)  # "3" (op3), "a" (op3.a)
     position = models.PositiveIntegerField(_("position"))
@@ -236,7 +260,7 @@ class ParagraphAlias(models.Model):
     """An eid that no longer names its own paragraph (merged into another): its links still land."""
 
     document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="aliases")
-    eid = models.CharField(_("id"), max_length=40)
+    eid = models.CharField(_("id"), max_length=40, validators=[identifiers.validate_eid])
     paragraph = models.ForeignKey(Paragraph, on_delete=models.CASCADE, related_name="aliases")
 
     class Meta:
@@ -288,7 +312,7 @@ class Footnote(models.Model):
     """A numbered footnote of a document (same number in every language)."""
 
     document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="footnotes")
-    number = models.CharField(_("number"), max_length=8)
+    number = models.CharField(_("number"), max_length=8, validators=[identifiers.validate_footnote_number])
     position = models.PositiveIntegerField(default=0)
     history = HistoricalRecords()
 
@@ -309,6 +333,7 @@ class FootnoteText(models.Model):
     language = models.ForeignKey(Language, on_delete=models.PROTECT)
     text = models.TextField(_("text"))
     imported_text = models.TextField(blank=True, editable=False)
+    version = models.PositiveIntegerField(default=1, db_default=1, editable=False)  # optimistic locking
     history = HistoricalRecords()
 
     class Meta:

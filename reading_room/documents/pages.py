@@ -1,10 +1,16 @@
 """The public pages of a document, cached whole and answered conditionally.
 
 A page is identified by the document's last change (`Document.updated`, bumped by any edit: see
-signals.py), the release (release.py), the URL with its query and host, the interface language and
-whether htmx asked for a fragment. Every request reads `updated` from the database (one indexed
-query), so no worker ever serves a page older than the last edit, whether the cache is its own
-memory or a Redis shared by many servers; browsers revalidate (`no-cache`) and get a 304.
+signals.py), the release (release.py), the path and host, the query parameters the page reads (a
+document's ?view= as given, whether there is a ?hl=; a comparison's ?from=, ?to=, ?lang=, ?only=),
+the interface language and whether htmx asked for a fragment. Any other parameter (?x=1,
+?utm_source=…) makes no new page: it is served the cached one, and pages are rendered as if it were
+not there (a view the reader does not know is redirected: views.py). A ?go= the reader's go-to box
+could not find is shown with the page, not cached.
+
+Every request reads `updated` from the database (one indexed query), so no worker ever serves a
+page older than the last edit, whether the cache is its own memory or a Redis shared by many
+servers; browsers revalidate (`no-cache`) and get a 304.
 
 Both the page and its gzip encoding are cached: compressing 80 KB costs more than serving it.
 The gzip is made when a client first asks for it.
@@ -18,7 +24,7 @@ import hashlib
 from collections.abc import Callable, Sequence
 
 from django.core.cache import cache
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
 from django.utils.text import compress_string
@@ -32,16 +38,29 @@ TIMEOUT = 24 * 3600  # keys change with every edit; old entries just age out
 VARY = ("Accept-Encoding", "Accept-Language", "Cookie", "HX-Request")
 
 
+# The query parameters a document's pages (reader, paragraph, print) read; the highlighted words only
+# through the browser (search.js).
+READ = ("view", "hl", "go")
+
+
 def serve(
-    request: HttpRequest, document: Document, render: Callable[[], HttpResponse], also: Sequence[Document] = ()
+    request: HttpRequest,
+    document: Document,
+    render: Callable[[], HttpResponse],
+    also: Sequence[Document] = (),
+    reads: Sequence[str] = READ,
 ) -> HttpResponse:
-    """`also`: other documents the page shows (a comparison shows two): their changes count too."""
+    """`also`: other documents the page shows (a comparison shows two): their changes count too.
+    `reads`: the query parameters the page reads; no other makes a page of its own."""
+    _read_only(request, reads)
     documents = [document, *also]
     fingerprint = _fingerprint(request, documents)
     last_modified = int(max(d.updated for d in documents).timestamp())  # HTTP dates have whole seconds
     etag = f'W/"{fingerprint}"'
     response = get_conditional_response(request, etag=etag, last_modified=last_modified)
-    if response is None:
+    if response is None and "go" in request.GET:  # a paragraph the go-to box did not find: not kept
+        response = render()
+    elif response is None:
         response = _cached(request, f"page:{fingerprint}", render)
     response.headers.setdefault("ETag", etag)
     response.headers.setdefault("Last-Modified", http_date(last_modified))
@@ -58,9 +77,28 @@ def _fingerprint(request: HttpRequest, documents: Sequence[Document]) -> str:
         "htmx" if request.headers.get("HX-Request") else "page",
         request.scheme,
         request.get_host(),
-        request.get_full_path(),
+        request.path,
+        request.GET.urlencode(),
     )
     return hashlib.sha1("\n".join(parts).encode(), usedforsecurity=False).hexdigest()
+
+
+def _read_only(request: HttpRequest, reads: Sequence[str]) -> None:
+    """The request as the page sees it: the parameters it reads as given (?hl= as a flag: a
+    document's page only loads the highlighter for it; ?go=, the reader's go-to box, when it found
+    nothing), no others; its full path (the language switch returns to it) without hl or go."""
+    given = request.GET
+    query = QueryDict(mutable=True)
+    for name in reads:
+        if name not in ("hl", "go") and (value := given.get(name)):
+            query[name] = value[:100]
+    request.META["QUERY_STRING"] = query.urlencode()
+    if "hl" in reads and given.get("hl"):
+        query["hl"] = "1"
+    if "go" in reads and "go" in given:
+        query["go"] = given["go"][:40]
+    query._mutable = False
+    request.GET = query
 
 
 def _cached(request: HttpRequest, key: str, render: Callable[[], HttpResponse]) -> HttpResponse:

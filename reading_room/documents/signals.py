@@ -1,11 +1,13 @@
-"""Any change under a document bumps Document.updated: the reader's cache key and Last-Modified."""
+"""Any change under a document bumps Document.updated: the reader's cache key and Last-Modified.
+Every save stores clean text (cleaning.py)."""
 
 from contextlib import contextmanager
 from contextvars import ContextVar
 
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_save
 from django.utils import timezone
 
+from .cleaning import clean_fields
 from .models import (
     Citation,
     Document,
@@ -13,8 +15,10 @@ from .models import (
     Footnote,
     FootnoteText,
     Paragraph,
+    ParagraphAlias,
     ParagraphText,
     Sponsorship,
+    StateName,
 )
 
 # model → how to reach the document id from an instance
@@ -52,6 +56,9 @@ def touch(sender, instance, **kwargs):
 
 
 def connect():
+    # every save stores clean text (cleaning.py), whoever makes it
+    for model in (Document, DocumentText, Paragraph, ParagraphAlias, ParagraphText, Footnote, FootnoteText, StateName):
+        pre_save.connect(clean_fields, sender=model, dispatch_uid=f"clean-{model.__name__}")
     for model in _DOCUMENT_ID:
         post_save.connect(touch, sender=model, dispatch_uid=f"touch-{model.__name__}")
         post_delete.connect(touch, sender=model, dispatch_uid=f"touch-delete-{model.__name__}")

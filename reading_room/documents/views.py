@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db.models import prefetch_related_objects
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -28,9 +28,12 @@ def interface_language(request: HttpRequest, code: str) -> HttpResponse:
     if code not in dict(settings.LANGUAGES):
         raise Http404(_("No interface in that language."))
     target = request.GET.get("next", "")
-    if not url_has_allowed_host_and_scheme(target, {request.get_host()}, require_https=request.is_secure()):
+    # a path on this site, nothing else: redirect() would take "abc" for the name of a view
+    if not target.startswith("/") or not url_has_allowed_host_and_scheme(
+        target, {request.get_host()}, require_https=request.is_secure()
+    ):
         target = reverse("index")
-    response = redirect(target)
+    response = HttpResponseRedirect(target)
     response.set_cookie(
         settings.LANGUAGE_COOKIE_NAME,
         code,
@@ -77,6 +80,17 @@ def _view(request: HttpRequest, document: Document) -> tuple[str, ...]:
     return parse_view(request.GET.get("view"), available)
 
 
+def unknown_view(request: HttpRequest, view: tuple[str, ...]) -> HttpResponse | None:
+    """?view= naming no view (?view=xx, ?view=en-en): the page without it, not one more cached copy
+    of the default view per such value."""
+    given = request.GET.get("view")
+    if given and given != "-".join(view):
+        response = HttpResponseRedirect(request.path)
+        add_never_cache_headers(response)
+        return response
+    return None
+
+
 @require_GET
 def reader(request: HttpRequest, symbol: str) -> HttpResponse:
     document = Document.objects.published_by_symbol(symbol)
@@ -103,6 +117,8 @@ def _go(request: HttpRequest, document: Document) -> HttpResponse | None:
 
 def _reader_page(request: HttpRequest, document: Document) -> HttpResponse:
     view = _view(request, document)
+    if redirect_ := unknown_view(request, view):
+        return redirect_
     html, reading = reader_fragment(request, document, view)
     if request.htmx:
         return HttpResponse(html)
@@ -148,6 +164,8 @@ def _paragraph_page(request: HttpRequest, document: Document, eid: str) -> HttpR
         raise Http404(_("%(symbol)s has no paragraph %(eid)s.") % {"symbol": document.symbol, "eid": eid})
     index = eids.index(eid)
     view = _view(request, document)
+    if redirect_ := unknown_view(request, view):
+        return redirect_
     reading = read_document(document, view, eids=[eid])
     context = {
         **_reading_context(request, reading, view),

@@ -10,7 +10,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from reading_room.documents.admin import DocumentFilter
+from reading_room.documents.admin import DocumentFilter, EditorAdmin
 from reading_room.documents.models import Document
 
 from .models import Correction, ImportReport
@@ -27,6 +27,7 @@ class CorrectionForm(forms.ModelForm):
             (Correction.Status.EDITED, _("Replace with the text below")),
         ],
         widget=forms.RadioSelect,
+        required=False,  # saving the page without a decision decides nothing
     )
     text = forms.CharField(label=_("Replace with"), required=False, max_length=200)
 
@@ -47,7 +48,7 @@ def word(text: str):
 
 
 @admin.register(Correction)
-class CorrectionAdmin(admin.ModelAdmin):
+class CorrectionAdmin(EditorAdmin, admin.ModelAdmin):
     form = CorrectionForm
     list_display = ["location", "language", "in_context", "ocr_read", "machine_wrote", "rule", "note", "status"]
     list_filter = ["status", "kind", "language", "rule", DocumentFilter]
@@ -157,6 +158,8 @@ class CorrectionAdmin(admin.ModelAdmin):
         )
 
     def save_model(self, request, obj, form, change):
+        if not form.cleaned_data.get("decision"):
+            return
         try:
             decide(obj, form.cleaned_data["decision"], request.user, form.cleaned_data.get("text"))
         except ReviewConflict as exc:

@@ -11,9 +11,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import DataError, IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from reading_room.documents import identifiers
 from reading_room.documents.crossrefs import mentions, record_references
 from reading_room.documents.models import (
     Citation,
@@ -136,7 +138,7 @@ def prepare(en: str | None = None, fr: str | None = None, symbol: str = "", stri
     — in strict mode, also if any structure is doubtful (parsing.checks.structural)."""
     if not en and not fr:
         raise ImportRefused(_("Give at least one text (English or French)."))
-    given_symbol = symbol
+    symbol = given_symbol = _checked_symbol(symbol) if symbol.strip() else ""
     parsed_en = _parse(en, "en", None, symbol) if en else None
     reference_symbol = symbol or (parsed_en.header.symbol if parsed_en else "")
     parsed_fr = _parse(fr, "fr", parsed_en, reference_symbol) if fr else None
@@ -146,9 +148,12 @@ def prepare(en: str | None = None, fr: str | None = None, symbol: str = "", stri
     symbol = symbol or header.symbol
     if not symbol:
         raise ImportRefused(_("The text has no header with a document symbol; give the symbol (--symbol)."))
-    if given_symbol and header.symbol and Document.key_for(header.symbol) != Document.key_for(given_symbol):
+    if given_symbol and header.symbol and _key(header.symbol) != _key(given_symbol):
         raise ImportRefused(_("The text is %(found)s, not %(given)s.") % {"found": header.symbol, "given": symbol})
+    symbol = _checked_symbol(symbol)
     parsed = [p for p in (parsed_en, parsed_fr) if p]
+    for p in parsed:
+        _check_limits(p)
     if parsed_en and parsed_fr:
         _check_same_structure(parsed_en, parsed_fr)
     sponsors = _locate_sponsors(header)
@@ -162,6 +167,57 @@ def prepare(en: str | None = None, fr: str | None = None, symbol: str = "", stri
                 % {"symbol": symbol, "count": len(doubts), "list": "; ".join(doubts[:10])}
             )
     return Prepared(symbol, header, parsed, states, report_data(parsed, unresolved, symbol))
+
+
+def _checked_symbol(symbol: str) -> str:
+    """The symbol as the UN writes it (documents.identifiers), or ImportRefused saying why."""
+    try:
+        return identifiers.normalise_symbol(symbol)
+    except ValidationError as exc:
+        raise ImportRefused(" ".join(exc.messages)) from exc
+
+
+def _key(symbol: str) -> str:
+    try:
+        return Document.key_for(identifiers.normalise_symbol(symbol))
+    except ValidationError:
+        return Document.key_for(symbol)
+
+
+def _check_limits(parsed: ParsedText) -> None:
+    """What a page can show at a sane cost (settings, docs/deploy.md), with ids URLs can carry."""
+    limits = [
+        (
+            len(parsed.paragraphs),
+            settings.DOCUMENT_MAX_PARAGRAPHS,
+            _("The %(language)s text has %(count)d paragraphs; a document may have at most %(limit)d."),
+        ),
+        (
+            len(parsed.footnotes),
+            settings.DOCUMENT_MAX_FOOTNOTES,
+            _("The %(language)s text has %(count)d footnotes; a document may have at most %(limit)d."),
+        ),
+    ]
+    for count, limit, message in limits:
+        if count > limit:
+            raise ImportRefused(message % {"language": parsed.language, "count": count, "limit": limit})
+    texts = [(p.eid, p.text) for p in parsed.paragraphs] + [(f"fn {f.number}", f.text) for f in parsed.footnotes]
+    for where, text in texts:
+        if len(text) > settings.TEXT_MAX_CHARS:
+            raise ImportRefused(
+                _(
+                    "%(where)s [%(language)s] has %(count)d characters; "
+                    "a paragraph or footnote may have at most %(limit)d."
+                )
+                % {"where": where, "language": parsed.language, "count": len(text), "limit": settings.TEXT_MAX_CHARS}
+            )
+    try:
+        for p in parsed.paragraphs:
+            identifiers.validate_eid(p.eid)
+        for f in parsed.footnotes:
+            identifiers.validate_footnote_number(f.number)
+    except ValidationError as exc:
+        raise ImportRefused(f"[{parsed.language}] " + " ".join(exc.messages)) from exc
 
 
 def write(prepared: Prepared) -> ImportResult:
@@ -303,13 +359,14 @@ def _write_language(w: _Writing, parsed: ParsedText) -> None:
             text = {"paragraph_id": paragraph_id, "language_id": language}
             create.append(text)
         elif (text["text"], text["lead"], text["calls"]) != (para.text, para.lead, calls):
+            text["version"] += 1  # an editor's form opened before this import is stale
             update.append(text)
         text.update(text=para.text, imported_text=para.text, lead=para.lead, calls=calls)
         written.append((para, text))
     if stored:  # new texts have no citations yet: only the stored ones need theirs cleared
         Citation.objects.filter(paragraph_text__in=[t["id"] for _p, t in written if "id" in t]).delete()
     rows.insert(ParagraphText, create)
-    rows.update(ParagraphText, update, ["text", "imported_text", "lead", "calls"])
+    rows.update(ParagraphText, update, ["text", "imported_text", "lead", "calls", "version"])
     citations = [
         {"footnote_id": footnotes[ref.number], "paragraph_text_id": text["id"], "offset": ref.offset}
         for para, text in written
@@ -337,6 +394,8 @@ def _write_document_text(w: _Writing, parsed: ParsedText) -> None:
     }
     stored = w.rows.stored(DocumentText, document=w.document, language_id=parsed.language)
     if stored:
+        if any(stored[0][name] != value for name, value in text.items()):
+            text["version"] = stored[0]["version"] + 1
         w.rows.update(DocumentText, [stored[0] | text], list(text))
     else:
         w.rows.insert(DocumentText, [{"document_id": w.document.pk, "language_id": parsed.language, **text}])
@@ -384,12 +443,13 @@ def _write_footnotes(w: _Writing, parsed: ParsedText) -> None:
             text = {"footnote_id": footnote_id, "language_id": language}
             create.append(text)
         elif text["text"] != note.text:
+            text["version"] += 1
             update.append(text)
         text.update(text=note.text, imported_text=note.text)
         w.notes.append((footnote_id, note.text))
         w.log.add(language, f"fn {note.number}", note.repairs, note.text, footnote_text=text)
     w.rows.insert(FootnoteText, create)
-    w.rows.update(FootnoteText, update, ["text", "imported_text"])
+    w.rows.update(FootnoteText, update, ["text", "imported_text", "version"])
 
 
 def _locate_sponsors(header: Header) -> list[tuple[str, str | None]]:

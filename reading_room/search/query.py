@@ -12,7 +12,6 @@ reached (backends/postgres.py explains how they are found quickly).
 
 from __future__ import annotations
 
-import html
 import math
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
@@ -23,7 +22,6 @@ from django.db.models import QuerySet
 from django.db.models.functions import Coalesce
 from django.http import QueryDict
 from django.urls import reverse
-from django.utils.html import escape
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -39,7 +37,7 @@ from reading_room.documents.models import (
 from .backends import backend
 from .models import SearchEntry
 from .paging import Pager, pager
-from .text import MAX_QUERY_CHARS, Query, echo, marked_html, marked_words
+from .text import MAX_QUERY_CHARS, Query, echo, marked_words
 
 PAGE_SIZE = 20
 FACET_SIZE = 12
@@ -359,10 +357,8 @@ def _hits(ids: list[int], query: Query, engine, languages: list[Language]) -> li
             key=lambda pair: order.get(pair[0], 99),
         )
         marked = engine.snippet(entry["text"], entry["marked"], query, language)
-        # the other languages trimmed and marked like the snippet (echo reads the snippet unescaped;
-        # the marks are private-use characters, untouched by escaping)
-        snippet = html.unescape(marked)
-        beside = [(code, marked_html(escape(echo(text, snippet, entry["text"])))) for code, text in beside]
+        # the other languages trimmed and marked like the snippet (escaped, with <mark>, as it is)
+        beside = [(code, echo(text, marked, entry["text"])) for code, text in beside]
         words = marked_words(marked) or query.positive_words()
         if entry["footnote_id"]:
             label = _("Footnote %(number)s") % {"number": entry["footnote__number"]}
@@ -373,7 +369,7 @@ def _hits(ids: list[int], query: Query, engine, languages: list[Language]) -> li
             url = reverse("paragraph", kwargs={"symbol": entry["document__key"], "eid": label})
             url += f"?{_highlight(words)}"
         title = published.get(language) or next(iter(published.values()), "")
-        hits.append(Hit(entry["document__symbol"], label, language, marked_html(marked), title, beside, url))
+        hits.append(Hit(entry["document__symbol"], label, language, marked, title, beside, url))
     return hits
 
 

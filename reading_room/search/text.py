@@ -30,10 +30,12 @@ WORD = re.compile(r"\w+")
 COMPOUND = re.compile(r"^\w+(?:[-/.]\w+)+$")
 QUOTES = str.maketrans({"«": '"', "»": '"', "“": '"', "”": '"', "„": '"', "‟": '"'})
 LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss"})
-# ts_headline's StartSel/StopSel and our own highlighter mark matches with these private-use
-# characters; texts never contain them, so escaping the text and then turning them into <mark>
-# cannot mistake a text's own characters for markup.
-START, STOP = "\ue000", "\ue001"
+# ts_headline's StartSel/StopSel and our own highlighter mark matches in the HTML-escaped text, which
+# cannot contain "<": no character of a text can pass for a mark (private-use characters did).
+START, STOP = "<mark>", "</mark>"
+# The words of a text the highlighter reads: a text is at most settings.TEXT_MAX_CHARS (20,000
+# characters, some 3,000 words), but one stored before that limit may be longer.
+HIGHLIGHT_MAX_CHARS = 50_000
 
 _local = threading.local()  # Snowball stemmer objects keep state: one per thread
 
@@ -207,21 +209,18 @@ class Query:
         }
 
 
-def marked_html(marked: str) -> str:
-    """An escaped text carrying START/STOP marks, with the marks as <mark> elements."""
-    return marked.replace(START, "<mark>").replace(STOP, "</mark>")
-
-
 def marked_words(marked: str) -> list[str]:
     """The words between marks in an escaped text, as written there (for ?hl= on the permalink)."""
-    return [html.unescape(w) for w in re.findall(f"{START}([^{STOP}]*){STOP}", marked)]
+    return [html.unescape(w) for w in re.findall(f"{START}([^<]*){STOP}", marked)]
 
 
 def highlight(text: str, query: Query, language: str, max_words: int = 35) -> str:
-    """The text (or the part of it around most matches) with START/STOP around matching words.
+    """The text (or the part of it around most matches), HTML-escaped, matching words in <mark>.
 
-    SQLite's stand-in for PostgreSQL's ts_headline: same marks, about the same length.
+    SQLite's stand-in for PostgreSQL's ts_headline: same marks, about the same length. One pass
+    over the words, whatever their number and the matches'.
     """
+    whole, text = text, text[:HIGHLIGHT_MAX_CHARS]
     wanted = query.stem_set(language)
     typed = query.prefix()
     folded, stemmed, shorter = typed.prefixes(language) if typed else ("", "", [])
@@ -234,14 +233,13 @@ def highlight(text: str, query: Query, language: str, max_words: int = 35) -> st
 
     tokens = list(WORD.finditer(text))
     if not tokens:
-        return text
+        return _escape(whole)
     hits = [i for i, t in enumerate(tokens) if matches(t.group())]
     first, last = 0, len(tokens) - 1
     if len(tokens) > max_words:
-        # the window holding the most matches, then centred on them
-        best = max(range(len(tokens) - max_words + 1), key=lambda i: (sum(i <= h < i + max_words for h in hits), -i))
+        best = _densest(len(tokens), hits, max_words)  # the window holding the most matches…
         inside = [h for h in hits if best <= h < best + max_words] or [best]
-        centre = (inside[0] + inside[-1]) // 2
+        centre = (inside[0] + inside[-1]) // 2  # …then centred on them
         first = max(0, min(centre - max_words // 2, len(tokens) - max_words))
         last = first + max_words - 1
     begin = tokens[first].start() if first > 0 else 0
@@ -250,14 +248,34 @@ def highlight(text: str, query: Query, language: str, max_words: int = 35) -> st
     for i in hits:
         if first <= i <= last:
             token = tokens[i]
-            out.append(text[position : token.start()] + START + token.group() + STOP)
+            out.append(_escape(text[position : token.start()]) + START + _escape(token.group()) + STOP)
             position = token.end()
-    out.append(text[position:end])
-    return ellipsize("".join(out), text)
+    out.append(_escape(text[position:end]))
+    return ellipsize("".join(out), _escape(whole))
+
+
+def _escape(text: str) -> str:
+    """&, < and > as entities, as the PostgreSQL backend escapes a text for ts_headline."""
+    return html.escape(text, quote=False)
+
+
+def _densest(count: int, hits: list[int], width: int) -> int:
+    """The first of the windows of `width` words holding the most hits (a sliding count)."""
+    is_hit = [0] * count
+    for h in hits:
+        is_hit[h] = 1
+    inside = best_inside = sum(is_hit[:width])
+    best = 0
+    for start in range(1, count - width + 1):
+        inside += is_hit[start + width - 1] - is_hit[start - 1]
+        if inside > best_inside:
+            best, best_inside = start, inside
+    return best
 
 
 def ellipsize(marked: str, text: str, delimiter: str = " … ") -> str:
-    """Add "… " before and " …" after an excerpt that does not reach the start or the end of the text."""
+    """Add "… " before and " …" after an excerpt that does not reach the start or the end of the
+    text (both HTML-escaped)."""
     fragments = marked.split(delimiter)
     plain = [f.replace(START, "").replace(STOP, "") for f in fragments]
     before = "" if text.startswith(plain[0].strip()) else "… "
@@ -278,13 +296,14 @@ def echo(text: str, marked: str, main_text: str, max_words: int = 35) -> str:
     """The same paragraph in another language, trimmed and marked like the hit's snippet: its
     words that are the snippet's marked words or their spellings in this language, in a window
     of about as many words as the snippet (more where this language is longer), placed where the
-    marks are, else where the snippet sits in its own text. START/STOP marks, not escaped."""
+    marks are, else where the snippet sits in its own text. `marked` is the snippet as highlight()
+    or ts_headline make it; the result too: HTML-escaped, matches in <mark>."""
     wanted = list(dict.fromkeys(fold(w) for w in marked_words(marked) for w in WORD.findall(w)))
     tokens = list(WORD.finditer(text))
     if not tokens:
-        return text
+        return _escape(text)
     hits = [i for i, t in enumerate(tokens) if wanted and _cognate(t.group(), wanted)]
-    shown = marked.replace(START, "").replace(STOP, "")
+    shown = html.unescape(marked.replace(START, "").replace(STOP, ""))
     words = max(len(WORD.findall(shown)), 1)
     main_words = max(len(WORD.findall(main_text)), 1)
     size = max(words, round(words * len(tokens) / main_words)) if words < main_words else len(tokens)
@@ -303,7 +322,7 @@ def echo(text: str, marked: str, main_text: str, max_words: int = 35) -> str:
     for i in hits:
         if first <= i <= last:
             token = tokens[i]
-            out.append(text[position : token.start()] + START + token.group() + STOP)
+            out.append(_escape(text[position : token.start()]) + START + _escape(token.group()) + STOP)
             position = token.end()
-    out.append(text[position:end])
-    return ellipsize("".join(out), text)
+    out.append(_escape(text[position:end]))
+    return ellipsize("".join(out), _escape(text))

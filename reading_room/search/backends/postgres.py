@@ -38,12 +38,12 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Coalesce, Length, Replace
+from django.db.models.functions import Coalesce, Left, Length, Replace
 from django.db.models.lookups import LessThanOrEqual
 from django.utils.html import escape
 
 from ..sql import CONFIGS
-from ..text import START, STOP, Query, ellipsize
+from ..text import HIGHLIGHT_MAX_CHARS, START, STOP, Query, ellipsize
 from . import CANDIDATE_COLUMNS
 
 SHORT = 300  # characters: a text this short is shown whole
@@ -297,7 +297,7 @@ def with_snippets(entries: QuerySet, query: Query) -> QuerySet:
     given the text already escaped; entities pass through it unchanged."""
     config = RowConfig(F("language_id"))
     text = Coalesce(F("paragraph_text__text"), F("footnote_text__text"))
-    escaped = text
+    escaped = Left(text, HIGHLIGHT_MAX_CHARS)  # ts_headline reads every word: a bounded number
     for char, entity in (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;")):
         escaped = Replace(escaped, Value(char), Value(entity))
     searched = SearchQuery(query.websearch(), config=config, search_type="websearch")

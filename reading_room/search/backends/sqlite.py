@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from django.db.models import QuerySet, Value
 from django.db.models.expressions import RawSQL
-from django.utils.html import escape
 
 from ..text import Query, highlight
 from . import CANDIDATE_COLUMNS
@@ -58,5 +57,5 @@ def with_snippets(entries: QuerySet, query: Query) -> QuerySet:
 
 
 def snippet(text: str, marked: str, query: Query, language: str) -> str:
-    """The text, HTML-escaped, with START/STOP marks."""
-    return escape(highlight(text, query, language))
+    """The text (or its best part), HTML-escaped, matches in <mark> (text.highlight)."""
+    return highlight(text, query, language)
