@@ -193,7 +193,7 @@ IMPORT_MAX_BYTES = int(os.environ.get("IMPORT_MAX_BYTES", str(1024 * 1024)))
 DOCUMENT_MAX_PARAGRAPHS = int(os.environ.get("DOCUMENT_MAX_PARAGRAPHS", "2000"))
 DOCUMENT_MAX_FOOTNOTES = int(os.environ.get("DOCUMENT_MAX_FOOTNOTES", "500"))
 TEXT_MAX_CHARS = int(os.environ.get("TEXT_MAX_CHARS", "20000"))  # one paragraph's or footnote's text
-# The admin's document page edits the paragraphs side by side up to this many (a row costs ~6 ms to
+# The admin's document page edits the paragraphs side by side up to this many (a row costs 4–6 ms to
 # build); a longer document's paragraphs are edited from the paragraph list.
 ADMIN_INLINE_PARAGRAPHS = int(os.environ.get("ADMIN_INLINE_PARAGRAPHS", "250"))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

@@ -390,8 +390,8 @@ class DocumentAdmin(EditorAdmin, SimpleHistoryAdmin):
         )
 
     def get_inlines(self, request, obj):
-        """The paragraphs side by side, unless there are too many for one page (each row costs some
-        6 ms to build): then they are edited from the paragraph list (paragraphs_link)."""
+        """The paragraphs side by side, unless there are too many for one page (each row costs 4–6
+        ms to build): then they are edited from the paragraph list (paragraphs_link)."""
         if obj is not None and obj.paragraphs.count() > settings.ADMIN_INLINE_PARAGRAPHS:
             return [inline for inline in self.inlines if inline is not ParagraphInline]
         return self.inlines
