@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run setup test lint format bench screenshots clean messages
+.PHONY: run setup test lint format bench screenshots clean messages lock
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -27,6 +27,7 @@ lint: $(BIN)/.installed
 
 test: $(BIN)/.installed
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 	$(MANAGE) makemigrations --check --dry-run
 	$(MANAGE) collectstatic --noinput --verbosity 0
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
@@ -39,6 +40,14 @@ messages: $(BIN)/.installed
 	$(MANAGE) makemessages --locale fr --no-obsolete --ignore '.venv/*' --ignore 'staticfiles/*' --ignore 'tests/*' --ignore 'templates/jinja2/*'
 	$(BIN)/python scripts/fill_po.py
 	$(MANAGE) compilemessages --locale fr --ignore '.venv/*'
+
+# requirements.in and requirements-dev.in (direct dependencies, each with why) → the pinned
+# requirements.txt and requirements-dev.txt. Pins already there are kept; `make lock UPGRADE=1`
+# moves every package to its newest version the .in files allow.
+LOCK := $(BIN)/pip-compile --quiet --no-header --strip-extras --no-emit-index-url --no-emit-find-links $(if $(UPGRADE),--upgrade)
+lock: $(BIN)/.installed
+	$(LOCK) -o requirements.txt requirements.in
+	$(LOCK) -o requirements-dev.txt requirements-dev.in
 
 bench: $(BIN)/.installed
 	$(BIN)/python bench/serve.py

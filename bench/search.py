@@ -4,7 +4,7 @@
 
 Uses the database in DATABASE_URL (default postgres://postgres@127.0.0.1:5432/reading_room_bench),
 creating it if needed, then migrates, loads the States, imports the sample and runs
-`generate_corpus` up to --documents synthetic documents (a second run reuses them). Each of the
+`bench/generate_corpus.py` up to --documents synthetic documents (a second run reuses them). Each of the
 50 queries (English and French; words, phrases, accents, filters) then runs --repeat times after a
 warm-up: once through `search()` (the database work of a results page) and once as the whole
 page through Django's test client (plus templates). Prints p50/p95/max per measure, the queries
@@ -139,9 +139,12 @@ def prepare(env: dict, documents: int) -> None:
     if have < documents:
         started = time.monotonic()
         subprocess.run(
-            [*manage, "generate_corpus", "--documents", str(documents - have)], env=env, cwd=ROOT, check=True
+            [sys.executable, "bench/generate_corpus.py", "--documents", str(documents - have)],
+            env=env,
+            cwd=ROOT,
+            check=True,
         )
-        print(f"generate_corpus --documents {documents - have}: {time.monotonic() - started:.0f} s")
+        print(f"bench/generate_corpus.py --documents {documents - have}: {time.monotonic() - started:.0f} s")
     else:
         print(f"reusing {have} generated documents")
 

@@ -20,7 +20,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable
-PORT = 8011
+PORT = int(os.environ.get("BENCH_PORT", "8011"))  # another if something else listens there
 
 
 def environment(tmp: Path | None = None, **extra: str) -> dict[str, str]:

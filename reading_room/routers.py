@@ -25,6 +25,7 @@ from contextvars import ContextVar
 from django.conf import settings
 from django.core.exceptions import MiddlewareNotUsed
 from django.db import DEFAULT_DB_ALIAS, connections
+from django.urls import NoReverseMatch, reverse
 
 REPLICA_PREFIX = "replica"
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
@@ -67,8 +68,6 @@ def may_read_from_replica(request) -> bool:
 
 
 def _admin_prefix() -> str:
-    from django.urls import NoReverseMatch, reverse
-
     try:
         return reverse("admin:index")
     except NoReverseMatch:

@@ -102,7 +102,7 @@ TEMPLATES = [
         },
     },
     {
-        # Only for the paragraph rows, where rendering time matters most (documents/rows.py).
+        # Only for the paragraph rows, where rendering time matters most (reading_room/reader/rendering.py).
         "BACKEND": "django.template.backends.jinja2.Jinja2",
         "DIRS": [BASE_DIR / "templates" / "jinja2"],
         "APP_DIRS": False,
@@ -165,7 +165,7 @@ STORAGES = {
 
 LOGIN_URL = "admin:login"
 
-# Rendered pages (documents/pages.py) and fragments. Local memory per process by default; with
+# Rendered pages (reading_room/reader/page_cache.py) and fragments. Local memory per process by default; with
 # several app servers, a Redis they share (REDIS_URL=redis://host:6379/0). Keys carry the
 # document's last change, so neither can serve a page older than the last edit.
 if REDIS_URL := os.environ.get("REDIS_URL"):

@@ -4,9 +4,11 @@ from django.urls import path, re_path, register_converter
 from django.views.decorators.gzip import gzip_page
 
 from reading_room import health
+from reading_room.api import views as api
 from reading_room.compare import api as compare_api
 from reading_room.compare import views as compare_views
-from reading_room.documents import api, cards, converters, exports, feeds, sitemaps, views
+from reading_room.documents import converters
+from reading_room.reader import cards, exports, feeds, sitemaps, views
 from reading_room.search import views as search_views
 
 register_converter(converters.SymbolConverter, "symbol")
@@ -14,9 +16,9 @@ register_converter(converters.EidConverter, "eid")
 
 # Public pages are compressed: they hold no secret for BREACH to find (no CSRF token; the interface
 # language is switched with links). The reader, paragraph and print pages compress once, when
-# cached (documents/pages.py). The admin is left alone.
+# cached (reading_room/reader/page_cache.py). The admin is left alone.
 urlpatterns = [
-    path("", gzip_page(search_views.home), name="index"),
+    path("", gzip_page(views.home), name="index"),
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
     path("language/<str:code>/", views.interface_language, name="interface-language"),
@@ -35,23 +37,23 @@ urlpatterns = [
         {
             "sitemaps": sitemaps.SITEMAPS,
             "sitemap_url_name": "sitemap-section",
-            "template_name": "documents/sitemap_index.xml",
+            "template_name": "reader/sitemap_index.xml",
         },
         name="sitemap",
     ),
     path(
         "sitemap-<slug:section>.xml",
         gzip_page(sitemap_views.sitemap),
-        {"sitemaps": sitemaps.SITEMAPS, "template_name": "documents/sitemap.xml"},
+        {"sitemaps": sitemaps.SITEMAPS, "template_name": "reader/sitemap.xml"},
         name="sitemap-section",
     ),
     path("feeds/documents.atom", gzip_page(feeds.RecentDocumentsFeed()), name="feed"),
     path("search", gzip_page(search_views.search_page), name="search"),
-    path("sessions/", gzip_page(search_views.sessions), name="sessions"),
-    path("sessions/<int:session>/", gzip_page(search_views.session), name="session"),
-    path("sponsors/", gzip_page(search_views.sponsors), name="sponsors"),
-    path("sponsors/<str:iso3>/", gzip_page(search_views.sponsor), name="sponsor"),
-    # compressed once, when cached, like the reader (documents/pages.py)
+    path("sessions/", gzip_page(views.sessions), name="sessions"),
+    path("sessions/<int:session>/", gzip_page(views.session), name="session"),
+    path("sponsors/", gzip_page(views.sponsors), name="sponsors"),
+    path("sponsors/<str:iso3>/", gzip_page(views.sponsor), name="sponsor"),
+    # compressed once, when cached, like the reader (reading_room/reader/page_cache.py)
     path("compare/", compare_views.compare_page, name="compare"),
     path(
         "compare/paragraph/<symbol:symbol>/<eid:eid>/",

@@ -61,7 +61,7 @@ def expected_for(path: Path) -> dict | None:
 
 def from_document(document, language: str = "en") -> Result:
     """What the reading room holds for `document` in `language`."""
-    from reading_room.documents.api import document_json
+    from reading_room.api.views import document_json
     from reading_room.documents.models import Citation, FootnoteText, ParagraphText
 
     texts = {

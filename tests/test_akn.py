@@ -6,8 +6,8 @@ import pytest
 from django.urls import resolve
 from lxml import etree
 
-from reading_room.documents import akn
 from reading_room.documents.models import Document
+from reading_room.reader import akoma_ntoso as akn
 from tests.factories import make_document
 
 pytestmark = pytest.mark.django_db

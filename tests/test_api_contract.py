@@ -21,7 +21,7 @@ from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 
-from reading_room.documents import openapi
+from reading_room.api import openapi
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ from django.utils import timezone
 from jsonschema import Draft202012Validator
 from openapi_spec_validator import validate
 
-from reading_room.documents import openapi
+from reading_room.api import openapi
 from reading_room.documents.models import Document, ParagraphText
 from tests.factories import make_document
 

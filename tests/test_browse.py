@@ -115,7 +115,7 @@ def test_browse_pages_make_few_queries(client, documents, django_assert_max_num_
 
 @pytest.fixture
 def two_a_page(monkeypatch):
-    monkeypatch.setattr("reading_room.search.browse.PAGE_SIZE", 2)
+    monkeypatch.setattr("reading_room.reader.browse.PAGE_SIZE", 2)
 
 
 def listed(page: str) -> list[str]:
@@ -143,7 +143,7 @@ def test_undated_documents_come_last_on_every_database(client, documents, two_a_
 
 
 def test_page_links_keep_the_filters_and_filters_go_back_to_the_first_page(client, documents, monkeypatch):
-    monkeypatch.setattr("reading_room.search.browse.PAGE_SIZE", 1)
+    monkeypatch.setattr("reading_room.reader.browse.PAGE_SIZE", 1)
     page = html(client, "/?type=resolution&page=2")
     assert '<a rel="prev" href="?type=resolution">' in page
     assert 'href="?type=resolution&amp;body=SC"' not in page  # facets are in DOCUMENT_FILTERS order
@@ -163,11 +163,11 @@ def test_a_bad_page_number_shows_a_page_of_documents(client, documents, two_a_pa
 def test_a_page_of_documents_makes_the_same_queries_whatever_its_size(
     client, documents, monkeypatch, django_assert_max_num_queries
 ):
-    monkeypatch.setattr("reading_room.search.browse.PAGE_SIZE", 1)
+    monkeypatch.setattr("reading_room.reader.browse.PAGE_SIZE", 1)
     # count, three facets, the page, its titles, what its drafts became (if it shows drafts)
     with django_assert_max_num_queries(7):
         html(client, "/")
-    monkeypatch.setattr("reading_room.search.browse.PAGE_SIZE", 50)
+    monkeypatch.setattr("reading_room.reader.browse.PAGE_SIZE", 50)
     with django_assert_max_num_queries(7):
         html(client, "/")
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from reading_room.documents.citations import (
+from reading_room.reader.cite import (
     citation,
     english_ordinal,
     french_ordinal,

@@ -42,7 +42,7 @@ def test_the_sitemap_is_an_index_of_sections_with_their_change_dates(client, sam
 
 
 def test_a_long_section_comes_in_pages(client, sample, monkeypatch):
-    monkeypatch.setattr("reading_room.documents.sitemaps.ParagraphSitemap.limit", 10)
+    monkeypatch.setattr("reading_room.reader.sitemaps.ParagraphSitemap.limit", 10)
     pages = xml(client, "/sitemap.xml").xpath("//s:loc/text()", namespaces=SITEMAP)
     assert pages[1:] == ["http://testserver/sitemap-paragraphs.xml"] + [
         f"http://testserver/sitemap-paragraphs.xml?p={n}" for n in (2, 3, 4)

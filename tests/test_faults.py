@@ -41,11 +41,11 @@ def test_without_its_database_the_site_says_so_then_recovers(sample):
 
 def test_other_server_errors_stay_500(sample):
     client = Client(raise_request_exception=False)
-    with mock.patch("reading_room.documents.views.read_document", side_effect=RuntimeError("bug")):
+    with mock.patch("reading_room.reader.views.read_document", side_effect=RuntimeError("bug")):
         response = client.get("/A/79/L.124/")
     assert response.status_code == 500
     assert "Retry-After" not in response
-    with mock.patch("reading_room.documents.api.document_json", side_effect=RuntimeError("bug")):
+    with mock.patch("reading_room.api.views.document_json", side_effect=RuntimeError("bug")):
         response = client.get("/api/documents/A/79/L.124")
     assert response.status_code == 500 and response.json() == {"error": "Server error."}
 
@@ -84,7 +84,7 @@ KILL_MIDWAY_THROUGH_THE_WRITES = textwrap.dedent(
     import django
     django.setup()
     from django.core.management import call_command
-    from reading_room.ingest.rows import Rows
+    from reading_room.ingest.bulk_writes import Rows
 
     real, calls = Rows.insert, []
     def insert(self, model, rows):

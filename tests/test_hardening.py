@@ -127,7 +127,7 @@ def test_a_database_error_from_a_database_that_answers_is_a_500_not_an_outage(cl
 
     client = Client(raise_request_exception=False)
     error = OperationalError("Expression tree is too large (maximum depth 1000)")
-    with mock.patch("reading_room.documents.views.read_document", side_effect=error):
+    with mock.patch("reading_room.reader.views.read_document", side_effect=error):
         response = client.get("/A/79/L.124/")
     assert response.status_code == 500
     assert "Retry-After" not in response

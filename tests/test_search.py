@@ -3,10 +3,12 @@
 The same tests run on SQLite (FTS5 + Snowball stems) and PostgreSQL (tsvector + GIN).
 """
 
+import importlib.util
 import re
 from io import StringIO
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -479,16 +481,24 @@ def test_the_index_has_one_row_per_text(corpus):
 # --- the synthetic corpus ---------------------------------------------------------------------------------------
 
 
+def generate_corpus():
+    """bench/generate_corpus.py's command (a benchmark's tool, not the application's)."""
+    spec = importlib.util.spec_from_file_location("generate_corpus", settings.BASE_DIR / "bench" / "generate_corpus.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.Command()
+
+
 @pytest.mark.django_db(transaction=True)
 def test_generate_corpus_makes_searchable_documents(client, languages):
     out = StringIO()
-    call_command("generate_corpus", documents=3, batch=2, stdout=out)
+    call_command(generate_corpus(), documents=3, batch=2, stdout=out)
     assert "Generated 3 documents" in out.getvalue()
     assert Document.objects.filter(key__startswith="A/SYN/").count() == 3
     visible_texts = ParagraphText.objects.filter(paragraph__document__status="published").count()
     assert SearchEntry.objects.filter(paragraph_text__isnull=False, visible=True).count() == visible_texts
     assert hits(get(client, q="Shanghai"))
-    call_command("generate_corpus", clear=True, documents=0, stdout=out)
+    call_command(generate_corpus(), clear=True, documents=0, stdout=out)
     assert not Document.objects.filter(key__startswith="A/SYN/").exists()
     assert not SearchEntry.objects.exists()
 

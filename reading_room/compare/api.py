@@ -1,6 +1,6 @@
 """GET /api/compare?from=A/79/L.124&to=A/80/L.20&lang=en: what changed, paragraph by paragraph.
 
-Described in the OpenAPI document (documents/openapi.py, "compareDocuments"). Like the rest of the
+Described in the OpenAPI document (reading_room/api/openapi.py, "compareDocuments"). Like the rest of the
 API: read-only, any origin (CORS), ETag and Last-Modified from both documents' last change.
 """
 
@@ -12,8 +12,8 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 
-from reading_room.documents.api import API_VERSION, endpoint
-from reading_room.documents.api_params import CompareQuery
+from reading_room.api.params import CompareQuery
+from reading_room.api.views import API_VERSION, endpoint
 from reading_room.documents.models import Document
 from reading_room.release import release
 

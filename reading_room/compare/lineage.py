@@ -230,7 +230,7 @@ def _dependants(document: Document) -> list[Document]:
 
 def touch(document: Document) -> None:
     """Refresh the cached pages of the documents whose timeline shows this one: those it links to
-    and those that link to it (documents/pages.py keys pages on Document.updated)."""
+    and those that link to it (reading_room/reader/page_cache.py keys pages on Document.updated)."""
     # (and those that name one of its revisions: their timeline shows it as what that revised)
     linked = Lineage.objects.filter(
         Q(document=document) | Q(earlier=document.key) | Q(earlier__startswith=f"{document.key}/Rev.")

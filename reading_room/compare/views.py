@@ -14,9 +14,9 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from reading_room.documents import pages
 from reading_room.documents.converters import SymbolConverter
 from reading_room.documents.models import Document
+from reading_room.reader import page_cache
 
 from . import comparison, lineage, presentation
 from .comparison import NoCommonLanguage
@@ -49,7 +49,7 @@ def compare_page(request: HttpRequest) -> HttpResponse:
         return _start(request, wanted, message, status=404)
     older, newer = found[Document.key_for(wanted["from"])], found[Document.key_for(wanted["to"])]
     reads = ("from", "to", "lang", "only")  # no other parameter makes a page of its own (pages.py)
-    return pages.serve(request, older, lambda: _page(request, older, newer), also=[newer], reads=reads)
+    return page_cache.serve(request, older, lambda: _page(request, older, newer), also=[newer], reads=reads)
 
 
 def _start(request: HttpRequest, wanted: dict, message: str, status: int) -> HttpResponse:

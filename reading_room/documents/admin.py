@@ -1,5 +1,6 @@
 """The editors' tool: documents with every paragraph's languages side by side, footnotes,
-sponsors, the import review queue and history."""
+sponsors and history. Other packages add their pieces by subclassing these admins (ingest: the
+upload and the review queue's links; search: finding paragraphs by their words)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from django.contrib.admin.utils import unquote
 from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection, models
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
@@ -18,11 +19,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from reading_room.search.backends import backend
-from reading_room.search.models import SearchEntry
-from reading_room.search.text import Query
-
-from . import identifiers, restructure
+from . import restructure
 from .cleaning import CleanCharField
 from .forms import DocumentForm, FootnoteForm, LockedTextForm, ParagraphForm
 from .history import revert_text
@@ -297,22 +294,6 @@ class ParagraphInline(admin.TabularInline):
         return ["position", "eid", "kind", "number"] + [f"text_{c}" for c in codes] + [f"version_{c}" for c in codes]
 
 
-class ReviewStateFilter(admin.SimpleListFilter):
-    title = _("review")
-    parameter_name = "review"
-
-    def lookups(self, request, model_admin):
-        return [("pending", _("machine corrections to review")), ("reviewed", _("reviewed"))]
-
-    def queryset(self, request, queryset):
-        pending = Q(corrections__status="pending")
-        if self.value() == "pending":
-            return queryset.filter(pending).distinct()
-        if self.value() == "reviewed":
-            return queryset.exclude(pending)
-        return queryset
-
-
 class DocumentFilter(admin.SimpleListFilter):
     """By document: the one chosen and the most recently changed, not every document of the corpus
     (thousands: the sidebar would outweigh the list). Any other is reached by searching its
@@ -341,26 +322,14 @@ class DocumentFilter(admin.SimpleListFilter):
         return int(value) if value.isascii() and value.isdigit() and len(value) < 19 else None
 
 
-class UploadForm(forms.Form):
-    en = forms.FileField(label=_("English text (.txt, UTF-8)"), required=False)
-    fr = forms.FileField(label=_("French text (.txt, UTF-8)"), required=False)
-    symbol = forms.CharField(
-        label=_("Symbol"), required=False, max_length=200, help_text=_("Only for texts without a header.")
-    )
-
-    def clean_symbol(self):
-        symbol = self.cleaned_data["symbol"]
-        return identifiers.normalise_symbol(symbol) if symbol.strip() else ""
-
-
 @admin.register(Document)
 class DocumentAdmin(EditorAdmin, SimpleHistoryAdmin):
     form = DocumentForm
-    list_display = ["symbol", "kind", "status", "date", "session", "review_state", "updated"]
-    list_filter = ["status", ReviewStateFilter, "body", "kind", "session"]
+    list_display = ["symbol", "kind", "status", "date", "session", "updated"]
+    list_filter = ["status", "body", "kind", "session"]
     search_fields = ["symbol", "texts__title"]
     inlines = [DocumentTextInline, SponsorshipInline, ParagraphInline, FootnoteInline]
-    readonly_fields = ["created", "updated", "reader_link", "paragraphs_link", "review_link", "latest_report"]
+    readonly_fields = ["created", "updated", "reader_link", "paragraphs_link"]
     fieldsets = [
         (
             None,
@@ -375,19 +344,11 @@ class DocumentAdmin(EditorAdmin, SimpleHistoryAdmin):
                 ]
             },
         ),
-        (_("Import"), {"fields": ["review_link", "latest_report", ("created", "updated")]}),
+        (_("Import"), {"fields": [("created", "updated")]}),
     ]
-    change_list_template = "admin/documents/document/change_list.html"
 
     class Media:
         css = {"all": ["admin-extra/reading-room-admin.css"]}
-
-    def get_queryset(self, request):
-        return (
-            super()
-            .get_queryset(request)
-            .annotate(pending=Count("corrections", filter=Q(corrections__status="pending")))
-        )
 
     def get_inlines(self, request, obj):
         """The paragraphs side by side, unless there are too many for one page (each row costs 4–6
@@ -415,37 +376,6 @@ class DocumentAdmin(EditorAdmin, SimpleHistoryAdmin):
                 if paragraph_form.instance.pk and paragraph_form not in formset.deleted_forms:
                     paragraph_form.save_texts()
 
-    @admin.display(description=_("review"), ordering="pending")
-    def review_state(self, obj: Document):
-        if not obj.pending:
-            return _("reviewed")
-        url = reverse("admin:ingest_correction_changelist") + f"?document__id__exact={obj.pk}&status__exact=pending"
-        return format_html('<a href="{}">{} {}</a>', url, obj.pending, _("to review"))
-
-    @admin.display(description=_("machine corrections"))
-    def review_link(self, obj: Document):
-        if not obj.pk:
-            return ""
-        url = reverse("admin:ingest_correction_changelist") + f"?document__id__exact={obj.pk}"
-        return format_html(
-            '<a href="{}">{}</a> ({} {}) · <a href="{}">{}</a>',
-            url,
-            _("review queue"),
-            obj.corrections.filter(status="pending").count(),
-            _("to review"),
-            reverse("admin:ingest_correction_review", args=[obj.pk]),
-            _("review one by one"),
-        )
-
-    @admin.display(description=_("latest import report"))
-    def latest_report(self, obj: Document):
-        from reading_room.ingest.records import summary
-
-        report = obj.import_reports.first() if obj.pk else None
-        if report is None:
-            return "—"
-        return format_html('<pre tabindex="0">{}</pre>', "\n".join(summary(report)))  # scrollable: keyboard-reachable
-
     @admin.display(description=_("reader"))
     def reader_link(self, obj: Document):
         if not obj.pk:
@@ -457,56 +387,6 @@ class DocumentAdmin(EditorAdmin, SimpleHistoryAdmin):
     def view_on_site(self, obj: Document):
         return obj.get_absolute_url() if obj.has_url else None
 
-    def get_urls(self):
-        return [
-            path("import/", self.admin_site.admin_view(self.upload_view), name="documents_document_import"),
-            *super().get_urls(),
-        ]
-
-    def upload_view(self, request):
-        from reading_room.ingest.importer import ImportRefused, import_texts, read_text
-        from reading_room.ingest.records import summary
-
-        if not self.has_add_permission(request):
-            return redirect("admin:index")
-        form = UploadForm(request.POST or None, request.FILES or None)
-        if request.method == "POST" and form.is_valid():
-            files = {code: form.cleaned_data.get(code) for code in ("en", "fr")}
-            try:
-                texts = {code: read_text(_read_upload(f), f.name) if f else None for code, f in files.items()}
-                result = import_texts(en=texts["en"], fr=texts["fr"], symbol=form.cleaned_data["symbol"].strip())
-            except ImportRefused as exc:
-                messages.error(request, str(exc))
-            else:
-                for line in summary(result.report):
-                    messages.info(request, line)
-                for warning in result.warnings:
-                    messages.warning(request, warning)
-                messages.success(request, _("Imported %(symbol)s.") % {"symbol": result.symbol})
-                return redirect("admin:documents_document_change", result.document.pk)
-        context = {
-            **self.admin_site.each_context(request),
-            "form": form,
-            "opts": self.model._meta,
-            "title": _("Import a document"),
-        }
-        return render(request, "admin/documents/document/import.html", context)
-
-
-def _read_upload(upload) -> bytes:
-    """The file's bytes, unless it is over the limit: then refused with its real size, unread."""
-    from django.conf import settings
-
-    from reading_room.ingest.importer import ImportRefused
-
-    limit = settings.IMPORT_MAX_BYTES
-    if upload.size > limit:
-        raise ImportRefused(
-            _("%(name)s is %(size)d bytes; the limit is %(limit)d.")
-            % {"name": upload.name, "size": upload.size, "limit": limit}
-        )
-    return upload.read(limit + 1)
-
 
 @admin.register(Paragraph)
 class ParagraphAdmin(EditorAdmin, SimpleHistoryAdmin):
@@ -516,10 +396,7 @@ class ParagraphAdmin(EditorAdmin, SimpleHistoryAdmin):
     # the latest documents first, by column: Meta.ordering's "document" sorts by the document's own
     # ordering, a join and a sort of every paragraph in the corpus
     ordering = ["-document_id", "position"]
-    search_fields = ["eid", "document__symbol"]  # and the texts' words: get_search_results()
-    search_help_text = _(
-        "A paragraph id (op3), a symbol, or words of the text in any language, as in the site’s search."
-    )
+    search_fields = ["eid", "document__symbol"]  # and the texts' words: search/admin.py
     list_select_related = ["document"]
     readonly_fields = ["document"]
 
@@ -530,17 +407,6 @@ class ParagraphAdmin(EditorAdmin, SimpleHistoryAdmin):
         citations = Citation.objects.select_related("footnote")
         texts = ParagraphText.objects.prefetch_related(Prefetch("citations", queryset=citations))
         return super().get_queryset(request).prefetch_related(Prefetch("texts", queryset=texts))
-
-    def get_search_results(self, request, queryset, search_term):
-        """Words of the texts through the search index, with its stemming and accents, not a scan
-        of every text (a corpus holds a million); published or not."""
-        found, duplicates = super().get_search_results(request, queryset, search_term)
-        query = Query.parse(search_term)
-        if not query:
-            return found, duplicates
-        codes = list(Language.objects.values_list("code", flat=True))
-        entries = backend().matching(SearchEntry.objects.filter(paragraph_id__isnull=False), query, codes)
-        return found | queryset.filter(pk__in=entries.values("paragraph_id")), duplicates
 
     def get_fieldsets(self, request, obj=None):
         codes = [lang.code for lang in Language.objects.all()]

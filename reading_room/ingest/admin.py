@@ -1,21 +1,151 @@
-"""The review queue of machine corrections, and import reports, in the admin."""
+"""The review queue of machine corrections and import reports in the admin; the document page's
+upload ("Import a document"), review links and latest import report, added to documents' admin."""
 
 import unicodedata
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from reading_room.documents.admin import DocumentFilter, EditorAdmin
+from reading_room.documents import identifiers
+from reading_room.documents.admin import DocumentAdmin, DocumentFilter, EditorAdmin
 from reading_room.documents.models import Document
 
+from .importer import ImportRefused, import_texts, read_text
 from .models import Correction, ImportReport
 from .records import summary
 from .review import ReviewConflict, decide
+
+
+class ReviewStateFilter(admin.SimpleListFilter):
+    title = _("review")
+    parameter_name = "review"
+
+    def lookups(self, request, model_admin):
+        return [("pending", _("machine corrections to review")), ("reviewed", _("reviewed"))]
+
+    def queryset(self, request, queryset):
+        pending = Q(corrections__status="pending")
+        if self.value() == "pending":
+            return queryset.filter(pending).distinct()
+        if self.value() == "reviewed":
+            return queryset.exclude(pending)
+        return queryset
+
+
+class UploadForm(forms.Form):
+    en = forms.FileField(label=_("English text (.txt, UTF-8)"), required=False)
+    fr = forms.FileField(label=_("French text (.txt, UTF-8)"), required=False)
+    symbol = forms.CharField(
+        label=_("Symbol"), required=False, max_length=200, help_text=_("Only for texts without a header.")
+    )
+
+    def clean_symbol(self):
+        symbol = self.cleaned_data["symbol"]
+        return identifiers.normalise_symbol(symbol) if symbol.strip() else ""
+
+
+class ImportingDocumentAdmin(DocumentAdmin):
+    """The document admin with what the import adds: the upload, the review state and queue, the
+    latest import report."""
+
+    list_display = [*DocumentAdmin.list_display[:-1], "review_state", DocumentAdmin.list_display[-1]]
+    list_filter = [DocumentAdmin.list_filter[0], ReviewStateFilter, *DocumentAdmin.list_filter[1:]]
+    readonly_fields = [*DocumentAdmin.readonly_fields, "review_link", "latest_report"]
+    fieldsets = [
+        DocumentAdmin.fieldsets[0],
+        (_("Import"), {"fields": ["review_link", "latest_report", ("created", "updated")]}),
+    ]
+    change_list_template = "admin/ingest/document/change_list.html"
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(pending=Count("corrections", filter=Q(corrections__status="pending")))
+        )
+
+    @admin.display(description=_("review"), ordering="pending")
+    def review_state(self, obj: Document):
+        if not obj.pending:
+            return _("reviewed")
+        url = reverse("admin:ingest_correction_changelist") + f"?document__id__exact={obj.pk}&status__exact=pending"
+        return format_html('<a href="{}">{} {}</a>', url, obj.pending, _("to review"))
+
+    @admin.display(description=_("machine corrections"))
+    def review_link(self, obj: Document):
+        if not obj.pk:
+            return ""
+        url = reverse("admin:ingest_correction_changelist") + f"?document__id__exact={obj.pk}"
+        return format_html(
+            '<a href="{}">{}</a> ({} {}) · <a href="{}">{}</a>',
+            url,
+            _("review queue"),
+            obj.corrections.filter(status="pending").count(),
+            _("to review"),
+            reverse("admin:ingest_correction_review", args=[obj.pk]),
+            _("review one by one"),
+        )
+
+    @admin.display(description=_("latest import report"))
+    def latest_report(self, obj: Document):
+        report = obj.import_reports.first() if obj.pk else None
+        if report is None:
+            return "—"
+        return format_html('<pre tabindex="0">{}</pre>', "\n".join(summary(report)))  # scrollable: keyboard-reachable
+
+    def get_urls(self):
+        return [
+            path("import/", self.admin_site.admin_view(self.upload_view), name="documents_document_import"),
+            *super().get_urls(),
+        ]
+
+    def upload_view(self, request):
+        if not self.has_add_permission(request):
+            return redirect("admin:index")
+        form = UploadForm(request.POST or None, request.FILES or None)
+        if request.method == "POST" and form.is_valid():
+            files = {code: form.cleaned_data.get(code) for code in ("en", "fr")}
+            try:
+                texts = {code: read_text(_read_upload(f), f.name) if f else None for code, f in files.items()}
+                result = import_texts(en=texts["en"], fr=texts["fr"], symbol=form.cleaned_data["symbol"].strip())
+            except ImportRefused as exc:
+                messages.error(request, str(exc))
+            else:
+                for line in summary(result.report):
+                    messages.info(request, line)
+                for warning in result.warnings:
+                    messages.warning(request, warning)
+                messages.success(request, _("Imported %(symbol)s.") % {"symbol": result.symbol})
+                return redirect("admin:documents_document_change", result.document.pk)
+        context = {
+            **self.admin_site.each_context(request),
+            "form": form,
+            "opts": self.model._meta,
+            "title": _("Import a document"),
+        }
+        return render(request, "admin/ingest/document/import.html", context)
+
+
+def _read_upload(upload) -> bytes:
+    """The file's bytes, unless it is over the limit: then refused with its real size, unread."""
+    limit = settings.IMPORT_MAX_BYTES
+    if upload.size > limit:
+        raise ImportRefused(
+            _("%(name)s is %(size)d bytes; the limit is %(limit)d.")
+            % {"name": upload.name, "size": upload.size, "limit": limit}
+        )
+    return upload.read(limit + 1)
+
+
+admin.site.unregister(Document)
+admin.site.register(Document, ImportingDocumentAdmin)
 
 
 class CorrectionForm(forms.ModelForm):

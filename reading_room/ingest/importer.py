@@ -37,9 +37,9 @@ from reading_room.parsing.document import ParseError, parse
 from reading_room.parsing.sponsors import locate_sponsors, name_key, split_sponsors
 from reading_room.parsing.types import Header, ParsedText
 
+from .bulk_writes import Rows
 from .models import ImportReport
 from .records import CorrectionLog, record_import, report_data
-from .rows import Rows
 
 
 class ImportRefused(ValueError):

@@ -6,8 +6,8 @@ from reading_room.documents.models import Document
 from reading_room.parsing import checks
 from reading_room.parsing.types import ParsedText, Repaired
 
+from .bulk_writes import Rows
 from .models import Correction, ImportReport
-from .rows import Rows
 
 _CONTEXT = 40
 

@@ -1,13 +1,15 @@
 from django.apps import AppConfig
+from django.db import connections
 from django.db.backends.signals import connection_created
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
+from . import sql
+from .text import stems
+
 
 def register_sqlite_functions(dbapi_connection) -> None:
     """rr_stems(language, text): the SQLite index's Snowball stems (see text.stems)."""
-    from .text import stems
-
     dbapi_connection.create_function("rr_stems", 2, stems, deterministic=True)
 
 
@@ -22,10 +24,6 @@ def _reinstall_triggers(sender, using="default", **kwargs) -> None:
     SQLite alters a table by copying it to a new one and dropping the old, which drops the
     triggers on it: a later migration of the documents app would silently stop the index.
     """
-    from django.db import connections
-
-    from . import sql
-
     connection = connections[using]
     if "search_entry" not in connection.introspection.table_names():
         return

@@ -13,6 +13,9 @@ from reading_room.documents.models import (
     ParagraphText,
 )
 
+# What every backend's candidates() select of each match, besides its `rank` (query._stats reads them).
+CANDIDATE_COLUMNS = ("id", "document_id", "language_id", "body", "session", "doc_kind", "kind", "opening")
+
 
 class SearchEntry(models.Model):
     """A paragraph text or a footnote text as search sees it, with the facets of its document.

@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
+from types import ModuleType
+
 from django.db import connection
 
-# What every backend's candidates() select of each match, besides its `rank` (query._stats reads them).
-CANDIDATE_COLUMNS = ("id", "document_id", "language_id", "body", "session", "doc_kind", "kind", "opening")
+from . import postgres, sqlite
 
 
-def backend():
-    if connection.vendor == "postgresql":
-        from . import postgres
-
-        return postgres
-    from . import sqlite
-
-    return sqlite
+def backend() -> ModuleType:
+    return postgres if connection.vendor == "postgresql" else sqlite

@@ -42,9 +42,9 @@ from django.db.models.functions import Coalesce, Left, Length, Replace
 from django.db.models.lookups import LessThanOrEqual
 from django.utils.html import escape
 
+from ..models import CANDIDATE_COLUMNS
 from ..sql import CONFIGS
 from ..text import HIGHLIGHT_MAX_CHARS, START, STOP, Query, ellipsize
-from . import CANDIDATE_COLUMNS
 
 SHORT = 300  # characters: a text this short is shown whole
 # Ways to find the newest matches (candidates()): all matches through the GIN index; the GIN

@@ -12,8 +12,8 @@ from __future__ import annotations
 from django.db.models import QuerySet, Value
 from django.db.models.expressions import RawSQL
 
+from ..models import CANDIDATE_COLUMNS
 from ..text import Query, highlight
-from . import CANDIDATE_COLUMNS
 
 
 def match(entries: QuerySet, query: Query, languages: list[str]) -> QuerySet:

@@ -30,9 +30,8 @@ from django.utils.http import http_date
 from django.utils.text import compress_string
 from django.utils.translation import get_language
 
+from reading_room.documents.models import Document
 from reading_room.release import release
-
-from .models import Document
 
 TIMEOUT = 24 * 3600  # keys change with every edit; old entries just age out
 VARY = ("Accept-Encoding", "Accept-Language", "Cookie", "HX-Request")

@@ -1,7 +1,9 @@
 """Generate a synthetic corpus for search benchmarks, from the bundled sample's vocabulary.
 
-    python manage.py generate_corpus --documents 12000     # ≈ 1 M paragraph texts (EN + FR)
-    python manage.py generate_corpus --clear --documents 0  # remove what it generated
+    python bench/generate_corpus.py --documents 12000     # ≈ 1 M paragraph texts (EN + FR)
+    python bench/generate_corpus.py --clear --documents 0  # remove what it generated
+
+(the database of DATABASE_URL, as manage.py; bench/search.py runs it)
 
 Each synthetic document (symbol A/SYN/<session>/<n>) takes its paragraphs from the sample's
 paragraphs, same opening words, with a share of the other words replaced by random words from
@@ -16,16 +18,23 @@ as a restore would), which also builds the GIN index at once instead of row by r
 keeps them on.
 """
 
-# ruff: noqa: S608 - SQL from table and column names of this app, values passed as parameters
-
 from __future__ import annotations
 
 import datetime
+import os
 import random
 import re
+import sys
 import threading
 import time
 from pathlib import Path
+
+if __name__ == "__main__":  # a script: Django set up before the models are imported
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "reading_room.settings")
+    import django
+
+    django.setup()
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
@@ -44,8 +53,7 @@ from reading_room.documents.models import (
     State,
 )
 from reading_room.parsing.document import parse
-
-from ... import sql
+from reading_room.search import sql
 
 PREFIX = "A/SYN/"
 SAMPLE = Path(settings.BASE_DIR) / "sample"
@@ -374,3 +382,7 @@ class Model:
 
     def mutate(self, text: str, language: str, rng: random.Random, share: float) -> str:
         return self.mutate_template(Template(text), language, rng, share)
+
+
+if __name__ == "__main__":
+    Command().run_from_argv([sys.argv[0], "generate_corpus", *sys.argv[1:]])

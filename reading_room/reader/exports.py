@@ -12,10 +12,12 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from . import akn, pages
-from .models import Document, Footnote, ParagraphText
+from reading_room.documents.models import Document, Footnote, ParagraphText
+
+from . import akoma_ntoso as akn
+from . import page_cache
 from .reading import list_line, sort_key
-from .views import _document_or_404, _view, reader_fragment, unknown_view
+from .views import published_or_404, reader_fragment, requested_view, unknown_view
 
 
 def _languages(document: Document) -> list[str]:
@@ -40,7 +42,7 @@ def _filename(document: Document, language: str, extension: str) -> str:
 
 @require_GET
 def akoma_ntoso(request: HttpRequest, symbol: str, language: str | None = None) -> HttpResponse:
-    document = _document_or_404(symbol)
+    document = published_or_404(symbol)
     language = _language_or_404(document, language)
     response = HttpResponse(
         akn.to_bytes(akn.build(document, language)), content_type="application/akn+xml; charset=utf-8"
@@ -52,7 +54,7 @@ def akoma_ntoso(request: HttpRequest, symbol: str, language: str | None = None) 
 
 @require_GET
 def plain_text(request: HttpRequest, symbol: str, language: str) -> HttpResponse:
-    document = _document_or_404(symbol)
+    document = published_or_404(symbol)
     language = _language_or_404(document, language)
     url = request.build_absolute_uri(document.get_absolute_url())
     response = HttpResponse(text_export(document, language, url), content_type="text/plain; charset=utf-8")
@@ -112,18 +114,18 @@ def text_export(document: Document, language: str, url: str = "") -> str:
 @require_GET
 def print_view(request: HttpRequest, symbol: str) -> HttpResponse:
     """The reader without its controls, in print layout on screen too; ?view= as on the reader."""
-    document = _document_or_404(symbol)
-    return pages.serve(request, document, lambda: _print_page(request, document))
+    document = published_or_404(symbol)
+    return page_cache.serve(request, document, lambda: _print_page(request, document))
 
 
 def _print_page(request: HttpRequest, document: Document) -> HttpResponse:
-    view = _view(request, document)
+    view = requested_view(request, document)
     if redirect_ := unknown_view(request, view):
         return redirect_
     html, _reading = reader_fragment(request, document, view)
     return render(
         request,
-        "documents/print.html",
+        "reader/print.html",
         {
             "document": document,
             "fragment": html,

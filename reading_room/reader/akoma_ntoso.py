@@ -18,10 +18,11 @@ from django.db.models import Prefetch
 from django.utils import formats, translation
 from lxml import etree
 
-from .citations import english_ordinal, french_ordinal, paragraph_number
-from .models import Citation, Document, Footnote, ParagraphText, Sponsorship
+from reading_room.documents.models import Citation, Document, Footnote, ParagraphText, Sponsorship
+from reading_room.documents.references import find_mentions, undocs_url
+
+from .cite import english_ordinal, french_ordinal, paragraph_number
 from .reading import sort_key
-from .references import find_mentions, undocs_url
 
 NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 SCHEMA = Path(__file__).resolve().parent / "schemas" / "akomantoso30.xsd"

@@ -17,7 +17,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import translation
 
-from .models import Document
+from reading_room.documents.models import Document
 
 # A date-time of RFC 3339 as Python's datetime can hold it: years 0001–9999, no leap second,
 # upper-case T and Z, a fraction of any length (digits past the microsecond are dropped).

@@ -8,7 +8,8 @@ from django.urls import reverse_lazy
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
-from .models import Document, DocumentText
+from reading_room.documents.models import Document, DocumentText
+
 from .reading import list_line, sort_key
 
 

@@ -12,11 +12,11 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from reading_room.documents.masthead import ordinal_number
 from reading_room.documents.models import Document, Sponsorship, State
-from reading_room.documents.reading import sort_key
+from reading_room.search.paging import Pager, pager
 
-from .paging import Pager, pager
+from .masthead import ordinal_number
+from .reading import sort_key
 
 DOCUMENT_FILTERS = ("body", "session", "type", "sponsor")
 PAGE_SIZE = 50  # documents a page: a corpus of thousands is browsed a page at a time

@@ -2,7 +2,7 @@
 
 A resolution has tens to hundreds of rows and each is a dozen branches per piece of text; in
 Django's template language they were two thirds of an uncached page's time, in Jinja2 they are a
-few milliseconds. The templates (templates/jinja2/documents/) autoescape like every other, and
+few milliseconds. The templates (templates/jinja2/reader/) autoescape like every other, and
 receive their labels translated here, where makemessages finds them.
 """
 
@@ -30,16 +30,16 @@ def labels() -> dict[str, str]:
 
 def render_rows(rows: list[Row], level: int = 2) -> SafeString:
     """`level`: of the headings among the rows (section headings, annex titles)."""
-    return _render("documents/rows.html", {"rows": rows, "level": level})
+    return _render("reader/rows.html", {"rows": rows, "level": level})
 
 
 def render_parts(parts: list[Part]) -> SafeString:
     """The reader's rows in their parts (preamble, operative part, annexes), each a landmark."""
-    return _render("documents/rows.html", {"parts": parts, "level": 3})
+    return _render("reader/rows.html", {"parts": parts, "level": 3})
 
 
 def render_notes(reading: Reading) -> SafeString:
-    return _render("documents/notes.html", {"reading": reading})
+    return _render("reader/notes.html", {"reading": reading})
 
 
 def _render(name: str, context: dict) -> SafeString:

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import copy
 
-from .api_params import CompareQuery, DocumentListQuery, QueryForm, anchored
-from .converters import EidConverter, SymbolConverter
+from reading_room.documents.converters import EidConverter, SymbolConverter
+
+from .params import CompareQuery, DocumentListQuery, QueryForm, anchored
 
 _LANGUAGE_MAP = {
     "type": "object",

@@ -9,13 +9,14 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import NamedTuple
 
-from django.db.models import Prefetch
+from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
+from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
 
-from . import crossrefs, masthead
-from .citations import citation
-from .models import (
+from reading_room.documents import crossrefs
+from reading_room.documents.models import (
     Document,
     DocumentText,
     FootnoteText,
@@ -25,7 +26,11 @@ from .models import (
     ParagraphText,
     Sponsorship,
 )
-from .references import find_mentions
+from reading_room.documents.references import find_mentions
+from reading_room.ingest.models import Correction
+
+from . import masthead
+from .cite import citation
 
 DEFAULT_VIEW = ("en", "fr")
 PENDING = {
@@ -198,7 +203,8 @@ class Reading:
     @cached_property
     def under_review(self) -> list[Language]:
         """Shown languages whose machine-corrected text an editor has not finished reviewing."""
-        pending = self.document.corrections.filter(status="pending").order_by()  # no ORDER BY: DISTINCT on the code
+        pending = Correction.objects.filter(document=self.document, status=Correction.Status.PENDING).order_by()
+        # no ORDER BY: DISTINCT on the code
         codes = set(pending.values_list("language_id", flat=True).distinct())
         return [lang for lang in self.languages if lang.code in codes]
 
@@ -224,8 +230,6 @@ _AND = {"en": "and", "fr": "et", "es": "y"}
 
 def _language_name(language: Language) -> str:
     """The language's name in the interface language ("French", « anglais »)."""
-    from django.utils.translation import get_language, get_language_info
-
     try:
         name = str(get_language_info(language.code)["name_translated"])
     except KeyError:
@@ -298,8 +302,6 @@ def read_document(document: Document, view: tuple[str, ...], eids: list[str] | N
 
 def _lineage(document: Document) -> dict:
     """The resolution a draft became, or the draft a resolution came from (linked if held): one query."""
-    from django.db.models import Q
-
     wanted = Q(draft=document.symbol) if document.kind.startswith("draft") else Q()
     if document.draft:
         wanted |= Q(symbol=document.draft)
@@ -448,9 +450,6 @@ def document_list():
     """Documents for the index, newest first, with their titles and sponsor counts, in two queries.
     The order is explicit: Meta.ordering does not apply to a query that groups, and pages of the
     list need an order that never changes (hence the id last)."""
-    from django.db.models import Count, F, OuterRef, Subquery
-    from django.db.models.functions import Coalesce
-
     # a subquery, not a join: counted for the page's rows only, and the page's count stays simple
     sponsors = Sponsorship.objects.filter(document=OuterRef("pk")).values("document").annotate(n=Count("*"))
     return (

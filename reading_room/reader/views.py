@@ -1,9 +1,10 @@
-"""Public pages: the list of documents, the reader, one paragraph."""
+"""Public pages: the reader, one paragraph, forgiving addresses; the browse pages (the home page's
+list of documents, by session, by sponsor)."""
 
 from __future__ import annotations
 
 from django.conf import settings
-from django.db.models import prefetch_related_objects
+from django.db.models import Count, prefetch_related_objects
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -13,12 +14,21 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from . import pages
-from .addresses import paragraph_candidates, symbol_candidates
+from reading_room.documents.addresses import paragraph_candidates, symbol_candidates
+from reading_room.documents.models import Document, State
+
+from . import page_cache
+from .browse import (
+    document_facets,
+    document_filters,
+    document_page,
+    filter_documents,
+    sponsor_counts,
+    state_names,
+)
 from .cards import paragraph_card
-from .models import Document
-from .reading import DEFAULT_VIEW, Reading, parse_view, read_document, view_choices
-from .rows import render_notes, render_parts, render_rows
+from .reading import DEFAULT_VIEW, Reading, document_list, parse_view, read_document, view_choices
+from .rendering import render_notes, render_parts, render_rows
 
 
 @require_GET
@@ -45,7 +55,7 @@ def interface_language(request: HttpRequest, code: str) -> HttpResponse:
     return response
 
 
-def _document_or_404(symbol: str) -> Document:
+def published_or_404(symbol: str) -> Document:
     document = Document.objects.published_by_symbol(symbol)
     if document is None:
         raise Http404(_("No document with the symbol %(symbol)s.") % {"symbol": symbol})
@@ -74,7 +84,7 @@ def forgiving(request: HttpRequest, path: str) -> HttpResponse:
     raise Http404(_("No document or paragraph at this address."))
 
 
-def _view(request: HttpRequest, document: Document) -> tuple[str, ...]:
+def requested_view(request: HttpRequest, document: Document) -> tuple[str, ...]:
     prefetch_related_objects([document], "texts")  # read_document needs them too: one query for both
     available = [text.language_id for text in document.texts.all() if text.published]
     return parse_view(request.GET.get("view"), available)
@@ -100,7 +110,7 @@ def reader(request: HttpRequest, symbol: str) -> HttpResponse:
         return redirect(document.get_absolute_url(), permanent=True)
     if "go" in request.GET and (found := _go(request, document)):
         return found
-    return pages.serve(request, document, lambda: _reader_page(request, document))
+    return page_cache.serve(request, document, lambda: _reader_page(request, document))
 
 
 def _go(request: HttpRequest, document: Document) -> HttpResponse | None:
@@ -116,7 +126,7 @@ def _go(request: HttpRequest, document: Document) -> HttpResponse | None:
 
 
 def _reader_page(request: HttpRequest, document: Document) -> HttpResponse:
-    view = _view(request, document)
+    view = requested_view(request, document)
     if redirect_ := unknown_view(request, view):
         return redirect_
     html, reading = reader_fragment(request, document, view)
@@ -124,7 +134,7 @@ def _reader_page(request: HttpRequest, document: Document) -> HttpResponse:
         return HttpResponse(html)
     titles = {code: t.title for code, t in reading.texts.items()}
     title = titles.get(view[0]) or next(iter(titles.values()), "")
-    return render(request, "documents/reader.html", {"document": document, "title": title, "fragment": html})
+    return render(request, "reader/reader.html", {"document": document, "title": title, "fragment": html})
 
 
 def reader_fragment(request: HttpRequest, document: Document, view: tuple[str, ...]) -> tuple[str, Reading]:
@@ -134,7 +144,7 @@ def reader_fragment(request: HttpRequest, document: Document, view: tuple[str, .
     go = request.GET.get("go", "")[:40]
     if go:
         context["go"], context["go_error"] = go, _("No paragraph “%(go)s” in this document.") % {"go": go}
-    return render_to_string("documents/reader.html#reader", context, request=request), reading
+    return render_to_string("reader/reader.html#reader", context, request=request), reading
 
 
 def _reading_context(request: HttpRequest, reading: Reading, view: tuple[str, ...]) -> dict:
@@ -150,9 +160,9 @@ def _reading_context(request: HttpRequest, reading: Reading, view: tuple[str, ..
 
 @require_GET
 def paragraph(request: HttpRequest, symbol: str, eid: str) -> HttpResponse:
-    document = _document_or_404(symbol)
+    document = published_or_404(symbol)
     # The paragraph is looked up only when the page is not cached: a cached page proves it exists.
-    return pages.serve(request, document, lambda: _paragraph_page(request, document, eid))
+    return page_cache.serve(request, document, lambda: _paragraph_page(request, document, eid))
 
 
 def _paragraph_page(request: HttpRequest, document: Document, eid: str) -> HttpResponse:
@@ -163,7 +173,7 @@ def _paragraph_page(request: HttpRequest, document: Document, eid: str) -> HttpR
             return redirect(alias.paragraph.get_absolute_url(), permanent=True)
         raise Http404(_("%(symbol)s has no paragraph %(eid)s.") % {"symbol": document.symbol, "eid": eid})
     index = eids.index(eid)
-    view = _view(request, document)
+    view = requested_view(request, document)
     if redirect_ := unknown_view(request, view):
         return redirect_
     reading = read_document(document, view, eids=[eid])
@@ -174,10 +184,74 @@ def _paragraph_page(request: HttpRequest, document: Document, eid: str) -> HttpR
         "previous": eids[index - 1] if index > 0 else None,
         "next": eids[index + 1] if index + 1 < len(eids) else None,
     }
-    html = render_to_string("documents/paragraph.html#reader", context, request=request)
+    html = render_to_string("reader/paragraph.html#reader", context, request=request)
     if request.htmx:
         return HttpResponse(html)
     url = reverse("paragraph", kwargs={"symbol": document.key, "eid": eid})
     card = paragraph_card(request, document, eid, url)
     context = {"document": document, "eid": eid, "url": url, "fragment": html, "card": card}
-    return render(request, "documents/paragraph.html", context)
+    return render(request, "reader/paragraph.html", context)
+
+
+def _documents(request: HttpRequest, template: str, filters: dict[str, str], fixed: tuple[str, ...] = (), **context):
+    """A browse page: the documents under `filters`, a page at a time, with the facets of the
+    filters not `fixed` by the page's path."""
+    listing = document_page(filter_documents(document_list(), filters), request.GET, filters, fixed)
+    context.update(listing=listing, filters=filters, facets=document_facets(filters, fixed=fixed))
+    return render(request, template, context)
+
+
+@require_GET
+def home(request: HttpRequest) -> HttpResponse:
+    return _documents(request, "reader/index.html", document_filters(request.GET))
+
+
+@require_GET
+def sessions(request: HttpRequest) -> HttpResponse:
+    rows = (
+        Document.objects.published()
+        .exclude(session__isnull=True)
+        .values("session")
+        .annotate(documents=Count("id"))
+        .order_by("-session")
+    )
+    return render(request, "reader/sessions.html", {"sessions": rows})
+
+
+@require_GET
+def session(request: HttpRequest, session: int) -> HttpResponse:
+    filters = {**document_filters(request.GET), "session": str(session)}
+    return _documents(
+        request,
+        "reader/documents.html",
+        filters,
+        fixed=("session",),
+        title=_("Session %(session)s") % {"session": session},
+        up=("sessions", _("All sessions")),
+    )
+
+
+@require_GET
+def sponsors(request: HttpRequest) -> HttpResponse:
+    return render(request, "reader/sponsors.html", {"sponsors": sponsor_counts()})
+
+
+@require_GET
+def sponsor(request: HttpRequest, iso3: str) -> HttpResponse:
+    if not (len(iso3) == 3 and iso3.isascii() and iso3.isalpha()):
+        raise Http404(_("No State with the code %(code)s.") % {"code": iso3})
+    if iso3 != iso3.upper():
+        return redirect("sponsor", iso3=iso3.upper(), permanent=True)
+    state = State.objects.filter(iso3=iso3).prefetch_related("names").first()
+    if state is None:
+        raise Http404(_("No State with the code %(code)s.") % {"code": iso3})
+    filters = {**document_filters(request.GET), "sponsor": iso3}
+    return _documents(
+        request,
+        "reader/documents.html",
+        filters,
+        fixed=("sponsor",),
+        title=_("Sponsored by %(state)s") % {"state": state_names([state])[state.pk]},
+        state=state,
+        up=("sponsors", _("All sponsors")),
+    )

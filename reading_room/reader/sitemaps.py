@@ -13,7 +13,7 @@ from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
-from .models import Document, Paragraph
+from reading_room.documents.models import Document, Paragraph
 
 
 def _latest(documents) -> object:

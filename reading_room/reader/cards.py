@@ -13,8 +13,9 @@ from django.utils.translation import get_language
 from django.views.decorators.http import condition, require_GET
 from PIL import Image, ImageDraw, ImageFont
 
-from .citations import short_label
-from .models import Document, DocumentText, ParagraphText
+from reading_room.documents.models import Document, DocumentText, ParagraphText
+
+from .cite import short_label
 
 _LOCALES = {"en": "en_GB", "fr": "fr_FR", "es": "es_ES", "ar": "ar_AR", "zh": "zh_CN", "ru": "ru_RU"}
 

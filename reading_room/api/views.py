@@ -17,12 +17,23 @@ from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import condition
 
-from . import crossrefs, openapi
-from .api_params import DocumentListQuery
-from .citations import citation
-from .models import Citation, Document, DocumentText, Footnote, Paragraph, ParagraphText, Reference, Sponsorship
-from .references import find_mentions
-from .views import _document_or_404
+from reading_room.documents import crossrefs
+from reading_room.documents.models import (
+    Citation,
+    Document,
+    DocumentText,
+    Footnote,
+    Paragraph,
+    ParagraphText,
+    Reference,
+    Sponsorship,
+)
+from reading_room.documents.references import find_mentions
+from reading_room.reader.cite import citation
+from reading_room.reader.views import published_or_404
+
+from . import openapi
+from .params import DocumentListQuery
 
 API_VERSION = "1"  # part of every ETag: a change of format must not look "not modified"
 
@@ -185,7 +196,7 @@ def _hash(*parts: str) -> str:
 @condition(etag_func=_document_etag, last_modified_func=_updated)
 def document(request: HttpRequest, symbol: str) -> JsonResponse:
     try:
-        doc = _document_or_404(symbol)
+        doc = published_or_404(symbol)
     except Http404 as exc:
         return _json({"error": str(exc)}, status=404)
     return _json(document_json(doc))
@@ -195,7 +206,7 @@ def document(request: HttpRequest, symbol: str) -> JsonResponse:
 @condition(etag_func=_document_etag, last_modified_func=_updated)
 def paragraph(request: HttpRequest, symbol: str, eid: str) -> JsonResponse:
     try:
-        doc = _document_or_404(symbol)
+        doc = published_or_404(symbol)
     except Http404 as exc:
         return _json({"error": str(exc)}, status=404)
     eids = list(doc.paragraphs.values_list("eid", flat=True))

@@ -1,0 +1,1 @@
+"""The JSON API (documents, paragraphs, the list) and its OpenAPI description."""
