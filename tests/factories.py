@@ -1,7 +1,6 @@
 """Small factories for test data built straight through the ORM."""
 
 from reading_room.documents.models import (
-    Citation,
     Document,
     DocumentText,
     Footnote,
@@ -39,11 +38,11 @@ def make_document(symbol="A/80/L.1", preambular=3, operative=2, languages=("en",
     for position, (eid, kind, number) in enumerate(eids, start=1):
         paragraph = Paragraph.objects.create(document=document, eid=eid, kind=kind, number=number, position=position)
         for code in languages:
-            text = ParagraphText.objects.create(
-                paragraph=paragraph, language_id=code, lead="Recalling", text=f"Recalling {eid} in {code},"
+            text = f"Recalling {eid} in {code},"
+            calls = [[len(text), footnote.number]] if position == 1 else []
+            ParagraphText.objects.create(
+                paragraph=paragraph, language_id=code, lead="Recalling", text=text, calls=calls
             )
-            if position == 1:
-                Citation.objects.create(footnote=footnote, paragraph_text=text, offset=len(text.text))
     Sponsorship.objects.create(document=document, state=make_state(), position=1)
     return document
 

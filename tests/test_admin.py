@@ -55,7 +55,7 @@ def test_footnote_calls_are_edited_inline(editor_client, sample):
     assert response.status_code == 302
     text = ParagraphText.objects.get(paragraph=paragraph, language_id="en")
     assert text.text == "Recognizing the efforts of the States members,"
-    assert [(c.offset, c.footnote.number) for c in text.citations.all()] == [(len("Recognizing"), "2")]
+    assert text.get_calls() == [(len("Recognizing"), "2")]
 
 
 def test_an_unknown_footnote_call_is_refused(editor_client, sample):

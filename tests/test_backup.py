@@ -134,7 +134,7 @@ def test_dumpdata_loaddata_round_trip(edited, client, tmp_path):
     assert before["documents.HistoricalParagraphText"][-1]["history_type"] == "~"
     assert before["documents.HistoricalFootnoteText"][-1]["history_user_id"] == "editor"
     assert before["auth.User"][0][1] == ["Editor"]
-    assert before["documents.Citation"] and before["documents.Sponsorship"] and before["documents.StateName"]
+    assert before["documents.Sponsorship"] and before["documents.StateName"]
     page = reader(client)
     assert WORD in page
     hits = search_hits(client, WORD)

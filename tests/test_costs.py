@@ -11,7 +11,7 @@ from django.db import connection
 from django.db.models import JSONField
 from django.test.utils import CaptureQueriesContext
 
-from reading_room.documents.models import Citation, Document, Footnote, FootnoteText, Paragraph, ParagraphText
+from reading_room.documents.models import Document, Footnote, FootnoteText, Paragraph, ParagraphText
 from reading_room.ingest.importer import ImportRefused, import_texts
 from reading_room.search.text import Query, highlight
 from tests.browserforms import change_form, submitted
@@ -117,11 +117,8 @@ def many_calls(languages):
     FootnoteText.objects.bulk_create(
         FootnoteText(footnote=f, language_id="en", text=f"Note {f.number}.") for f in footnotes
     )
-    text = ParagraphText.objects.create(
+    ParagraphText.objects.create(
         paragraph=paragraph, language_id="en", text="Decides " * 3000, calls=[[8 * n, str(n + 1)] for n in range(3000)]
-    )
-    Citation.objects.bulk_create(
-        Citation(footnote=f, paragraph_text=text, offset=8 * n) for n, f in enumerate(footnotes)
     )
     from reading_room.documents.models import DocumentText
 

@@ -3,7 +3,7 @@
 import pytest
 from django.contrib.auth.models import User
 
-from reading_room.documents.models import Citation, ParagraphText
+from reading_room.documents.models import ParagraphText
 from reading_room.ingest.importer import import_texts
 from reading_room.ingest.models import Correction, ImportReport
 from reading_room.ingest.review import ReviewConflict, decide
@@ -28,14 +28,14 @@ def test_every_french_change_is_recorded_with_its_rule_and_place(sample):
 
 def test_rejecting_a_correction_restores_the_ocr_reading_and_moves_footnote_calls(sample, editor):
     text = ParagraphText.objects.get(paragraph__document=sample, paragraph__eid="pp11", language_id="fr")
-    citation = Citation.objects.get(paragraph_text=text)
-    correction = Correction.objects.filter(paragraph_text=text, kind="change", end__lte=citation.offset).first()
+    [(call, number)] = text.get_calls()
+    correction = Correction.objects.filter(paragraph_text=text, kind="change", end__lte=call).first()
     before = text.text
     decide(correction, Correction.Status.REJECTED, editor)
     text.refresh_from_db()
     delta = len(correction.original) - len(correction.replacement)
     assert text.text == before[: correction.start] + correction.original + before[correction.end :]
-    assert Citation.objects.get(paragraph_text=text).offset == citation.offset + delta
+    assert text.get_calls() == [(call + delta, number)]
     correction.refresh_from_db()
     assert correction.status == "rejected" and correction.reviewed_by == editor
 

@@ -19,7 +19,6 @@ from django.views.decorators.http import condition
 
 from reading_room.documents import crossrefs
 from reading_room.documents.models import (
-    Citation,
     Document,
     DocumentText,
     Footnote,
@@ -43,15 +42,13 @@ def document_json(document: Document) -> dict:
     languages = sorted(texts, key=lambda code: (code != "en", code))
     paragraph_texts = ParagraphText.objects.filter(paragraph__document=document, language__in=languages)
     by_paragraph: dict[int, dict[str, str]] = {}
-    for pt in paragraph_texts:
-        by_paragraph.setdefault(pt.paragraph_id, {})[pt.language_id] = pt.text
     cited: dict[int, dict[str, list[str]]] = {}
-    # flat rows: an instance per citation would decode its paragraph text's `calls` once per call
-    citations = Citation.objects.filter(
-        paragraph_text__paragraph__document=document, paragraph_text__language__in=languages
-    ).values_list("paragraph_text__paragraph_id", "paragraph_text__language_id", "offset", "footnote__number")
-    for paragraph_id, language, _offset, number in sorted(citations, key=lambda c: (c[1], c[2])):
-        cited.setdefault(paragraph_id, {}).setdefault(language, []).append(number)
+    for paragraph_id, language, text, calls in paragraph_texts.values_list(
+        "paragraph_id", "language_id", "text", "calls"
+    ):
+        by_paragraph.setdefault(paragraph_id, {})[language] = text
+        if calls:
+            cited.setdefault(paragraph_id, {})[language] = [number for _offset, number in calls]
     paragraphs = []
     for p in document.paragraphs.all():
         per_lang = cited.get(p.id, {})
@@ -220,15 +217,10 @@ def paragraph_json(document: Document, eid: str, eids: list[str]) -> dict:
         document.texts.filter(published=True).values_list("language_id", flat=True), key=lambda c: (c != "en", c)
     )
     paragraph = Paragraph.objects.prefetch_related(
-        Prefetch(
-            "texts",
-            queryset=ParagraphText.objects.filter(language__in=languages).prefetch_related(
-                Prefetch("citations", queryset=Citation.objects.select_related("footnote"))
-            ),
-        )
+        Prefetch("texts", queryset=ParagraphText.objects.filter(language__in=languages))
     ).get(document=document, eid=eid)
     texts = sorted(paragraph.texts.all(), key=lambda t: languages.index(t.language_id))
-    numbers = sorted({c.footnote.number for t in texts for c in t.citations.all()}, key=_num)
+    numbers = sorted({number for t in texts for _offset, number in t.get_calls()}, key=_num)
     notes = _footnote_texts(document, numbers, languages)
     keys: list[str] = []
     for text in [t.text for t in texts] + [n for note in notes.values() for n in note.values()]:

@@ -11,7 +11,6 @@ from django.contrib.admin.utils import unquote
 from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection, models
-from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
@@ -24,7 +23,6 @@ from .cleaning import CleanCharField
 from .forms import DocumentForm, FootnoteForm, LockedTextForm, ParagraphForm
 from .history import revert_text
 from .models import (
-    Citation,
     Document,
     DocumentText,
     Footnote,
@@ -272,11 +270,7 @@ class ParagraphInline(admin.TabularInline):
     classes = ["paragraphs-side-by-side"]
 
     def get_queryset(self, request):
-        citations = Citation.objects.select_related("footnote")
-        texts = ParagraphText.objects.prefetch_related(Prefetch("citations", queryset=citations))
-        return (
-            super().get_queryset(request).select_related("document").prefetch_related(Prefetch("texts", queryset=texts))
-        )
+        return super().get_queryset(request).select_related("document").prefetch_related("texts")
 
     def get_formset(self, request, obj=None, **kwargs):
         languages = list(Language.objects.all())
@@ -404,9 +398,7 @@ class ParagraphAdmin(EditorAdmin, SimpleHistoryAdmin):
         css = {"all": ["admin-extra/reading-room-admin.css"]}
 
     def get_queryset(self, request):
-        citations = Citation.objects.select_related("footnote")
-        texts = ParagraphText.objects.prefetch_related(Prefetch("citations", queryset=citations))
-        return super().get_queryset(request).prefetch_related(Prefetch("texts", queryset=texts))
+        return super().get_queryset(request).prefetch_related("texts")
 
     def get_fieldsets(self, request, obj=None):
         codes = [lang.code for lang in Language.objects.all()]

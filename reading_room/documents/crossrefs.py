@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 
-from .models import Citation, Document, DocumentText, FootnoteText, ParagraphText, Reference
+from .models import Document, DocumentText, FootnoteText, ParagraphText, Reference
 from .references import find_mentions, undocs_url
 
 
@@ -31,12 +31,13 @@ def href(key: str, language: str, held_keys: set[str]) -> str:
 
 def detect(document: Document) -> set[tuple[int, str]]:
     """(paragraph id, cited key) for every mention in a paragraph or in a footnote it calls."""
-    paragraphs = ParagraphText.objects.filter(paragraph__document=document).values_list("paragraph_id", "text")
-    footnotes = FootnoteText.objects.filter(footnote__document=document).values_list("footnote_id", "text")
-    calls = Citation.objects.filter(footnote__document=document).values_list(
-        "footnote_id", "paragraph_text__paragraph_id"
+    texts = list(
+        ParagraphText.objects.filter(paragraph__document=document).values_list("paragraph_id", "text", "calls")
     )
-    return mentions(document.key, paragraphs, footnotes, calls)
+    footnotes = FootnoteText.objects.filter(footnote__document=document).values_list("footnote_id", "text")
+    ids = dict(document.footnotes.values_list("number", "id"))
+    calls = [(ids[n], paragraph_id) for paragraph_id, _text, cs in texts for _o, n in cs if n in ids]
+    return mentions(document.key, [(p, text) for p, text, _cs in texts], footnotes, calls)
 
 
 def mentions(

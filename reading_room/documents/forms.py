@@ -113,11 +113,8 @@ class ParagraphForm(forms.ModelForm):
         _stored_texts_may_stay(self)
 
     @staticmethod
-    def _calls(text: ParagraphText) -> list[tuple[int, str]]:
-        return [(c.offset, c.footnote.number) for c in text.citations.all()]
-
-    def _marked(self, text: ParagraphText) -> str:
-        return with_markers(text.text, self._calls(text))
+    def _marked(text: ParagraphText) -> str:
+        return with_markers(text.text, text.get_calls())
 
     @property
     def text_fields(self) -> list[tuple[str, ...]]:
@@ -167,7 +164,7 @@ class ParagraphForm(forms.ModelForm):
                     and (not shown_lead or lead == seen.lead)
                 ):
                     # this editor left it as they were shown it: what someone saved since stays
-                    text, citations, lead = stored.text, self._calls(stored), stored.lead
+                    text, citations, lead = stored.text, stored.get_calls(), stored.lead
                     self._show(lang, self._marked(stored), stored)
                 else:
                     self.add_error(f"text_{lang.code}", CONFLICT % {"language": lang.name, "yours": marked})
@@ -201,7 +198,7 @@ class ParagraphForm(forms.ModelForm):
     @transaction.atomic
     def save_texts(self) -> None:
         paragraph = self.instance
-        footnotes = {f.number: f for f in paragraph.document.footnotes.all()}
+        numbers = set(paragraph.document.footnotes.values_list("number", flat=True))
         for lang in self.languages:
             text, citations, lead = self.cleaned_data[f"_parsed_{lang.code}"]
             stored = self.texts.get(lang.code)
@@ -209,13 +206,12 @@ class ParagraphForm(forms.ModelForm):
                 continue
             if stored is None:
                 stored = ParagraphText(paragraph=paragraph, language=lang, version=0)
-            if stored.pk and (text, lead, citations) == (stored.text, stored.lead, self._calls(stored)):
+            if stored.pk and (text, lead, citations) == (stored.text, stored.lead, stored.get_calls()):
                 continue
             stored.text, stored.lead = text, lead
-            stored.calls = [[o, n] for o, n in citations]
+            stored.set_calls(citations, numbers)
             stored.version += 1
             stored.save()
-            stored.set_calls(citations, footnotes)
 
 
 class DocumentForm(forms.ModelForm):

@@ -273,7 +273,7 @@ class ParagraphAlias(models.Model):
 
 
 class ParagraphText(models.Model):
-    """A paragraph's text in one language: plain text, footnote calls kept apart as citations."""
+    """A paragraph's text in one language: plain text, its footnote calls kept apart (`calls`)."""
 
     paragraph = models.ForeignKey(Paragraph, on_delete=models.CASCADE, related_name="texts")
     language = models.ForeignKey(Language, on_delete=models.PROTECT)
@@ -286,8 +286,9 @@ class ParagraphText(models.Model):
     imported_text = models.TextField(blank=True, editable=False)
     # Optimistic locking: a save based on an older version is refused (no lost updates).
     version = models.PositiveIntegerField(default=1, editable=False)
-    # [[offset, footnote number], …] as in the Citation rows: a snapshot the history keeps,
-    # so that restoring an old version restores its footnote calls too.
+    # The footnote calls, [[offset, footnote number], …] in text order: where each footnote is
+    # called in this text. Kept in the row of the text they point into, so that they change with
+    # it, and the history keeps them: restoring an old version restores its calls too.
     calls = models.JSONField(default=list, editable=False)
     history = HistoricalRecords()
 
@@ -299,13 +300,15 @@ class ParagraphText(models.Model):
     def __str__(self) -> str:
         return f"{self.paragraph_id} [{self.language_id}]"
 
-    def set_calls(self, calls: list[tuple[int, str]], footnotes: dict[str, Footnote]) -> None:
-        """Replace the footnote calls (the text must be saved): Citation rows and the snapshot."""
-        calls = sorted((int(o), str(n)) for o, n in calls if str(n) in footnotes)
-        self.citations.all().delete()
-        Citation.objects.bulk_create([Citation(footnote=footnotes[n], paragraph_text=self, offset=o) for o, n in calls])
-        self.calls = [[o, n] for o, n in calls]
-        ParagraphText.objects.filter(pk=self.pk).update(calls=self.calls)
+    def get_calls(self) -> list[tuple[int, str]]:
+        """(offset, footnote number) of each call, in text order."""
+        return [(offset, number) for offset, number in self.calls]
+
+    def set_calls(self, calls, numbers=None) -> None:
+        """Replace the calls (saved with the text); with `numbers`, only those of these footnotes.
+        In order of offset; calls at one place keep their order (as printed: 2, 3)."""
+        kept = [[int(o), str(n)] for o, n in calls if numbers is None or str(n) in numbers]
+        self.calls = sorted(kept, key=lambda call: call[0])
 
 
 class Footnote(models.Model):
@@ -341,24 +344,6 @@ class FootnoteText(models.Model):
 
     def __str__(self) -> str:
         return f"{self.footnote} [{self.language_id}]"
-
-
-class Citation(models.Model):
-    """Where a footnote is called: a paragraph text and a character offset in it."""
-
-    footnote = models.ForeignKey(Footnote, on_delete=models.CASCADE, related_name="citations")
-    paragraph_text = models.ForeignKey(ParagraphText, on_delete=models.CASCADE, related_name="citations")
-    offset = models.PositiveIntegerField()
-
-    class Meta:
-        ordering = ["paragraph_text", "offset"]
-        # one footnote may be called twice in a paragraph ("the Treaty2 … that Treaty,2"), not twice at one place
-        constraints = [
-            models.UniqueConstraint(fields=["footnote", "paragraph_text", "offset"], name="unique_citation_per_place")
-        ]
-
-    def __str__(self) -> str:
-        return f"fn {self.footnote_id} @ {self.paragraph_text_id}:{self.offset}"
 
 
 class Sponsorship(models.Model):

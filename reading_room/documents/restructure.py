@@ -37,14 +37,8 @@ def next_free_eid(paragraph: Paragraph) -> str:
     raise RestructureError(_("No free id after %(eid)s.") % {"eid": paragraph.eid})
 
 
-def _calls(text: ParagraphText) -> list[tuple[int, str]]:
-    if not text.pk:
-        return []
-    return [(c.offset, c.footnote.number) for c in text.citations.select_related("footnote")]
-
-
-def _footnotes(paragraph: Paragraph) -> dict:
-    return {f.number: f for f in paragraph.document.footnotes.all()}
+def _numbers(paragraph: Paragraph) -> set[str]:
+    return set(paragraph.document.footnotes.values_list("number", flat=True))
 
 
 @transaction.atomic
@@ -67,18 +61,19 @@ def split(paragraph: Paragraph, texts: dict[str, str]) -> Paragraph:
         number="",
         position=paragraph.position + 1,
     )
-    footnotes = _footnotes(paragraph)
+    numbers = _numbers(paragraph)
     for code, text in stored.items():
         cut = texts[code].index(SPLIT_MARK)
         head, tail = text.text[:cut].rstrip(), text.text[cut:].lstrip()
         shift = len(text.text) - len(tail)
-        calls = _calls(text)
+        calls = text.get_calls()
         text.text, text.version = head, text.version + 1
         text.lead = text.lead if head.startswith(text.lead) else ""
+        text.set_calls([(min(o, len(head)), n) for o, n in calls if o <= cut], numbers)
         text.save()
-        text.set_calls([(min(o, len(head)), n) for o, n in calls if o <= cut], footnotes)
-        tail_text = ParagraphText.objects.create(paragraph=new, language_id=code, text=tail)
-        tail_text.set_calls([(o - shift, n) for o, n in calls if o > cut], footnotes)
+        tail_text = ParagraphText(paragraph=new, language_id=code, text=tail)
+        tail_text.set_calls([(o - shift, n) for o, n in calls if o > cut], numbers)
+        tail_text.save()
     return new
 
 
@@ -97,16 +92,16 @@ def merge_with_next(paragraph: Paragraph) -> Paragraph:
             _("%(a)s and %(b)s are not paragraphs of the same kind; they cannot be merged.")
             % {"a": paragraph.eid, "b": following.eid}
         )
-    footnotes = _footnotes(paragraph)
+    numbers = _numbers(paragraph)
     mine = {t.language_id: t for t in paragraph.texts.select_for_update()}
     for theirs in following.texts.all():
         text = mine.get(theirs.language_id) or ParagraphText(paragraph=paragraph, language_id=theirs.language_id)
         joined = f"{text.text} {theirs.text}".strip() if text.text else theirs.text
         shift = len(joined) - len(theirs.text)
-        calls = _calls(text) + [(o + shift, n) for o, n in _calls(theirs)]
+        calls = text.get_calls() + [(o + shift, n) for o, n in theirs.get_calls()]
         text.text, text.version = joined, text.version + 1
+        text.set_calls(calls, numbers)
         text.save()
-        text.set_calls(calls, footnotes)
     ParagraphAlias.objects.filter(paragraph=following).update(paragraph=paragraph)
     ParagraphAlias.objects.create(document=paragraph.document, eid=following.eid, paragraph=paragraph)
     following.delete()

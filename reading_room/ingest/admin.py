@@ -17,9 +17,9 @@ from reading_room.documents import identifiers
 from reading_room.documents.admin import DocumentAdmin, DocumentFilter, EditorAdmin
 from reading_room.documents.models import Document
 
+from .import_report import summary
 from .importer import ImportRefused, import_texts, read_text
 from .models import Correction, ImportReport
-from .records import summary
 from .review import ReviewConflict, decide
 
 

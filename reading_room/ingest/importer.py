@@ -18,7 +18,6 @@ from django.utils.translation import gettext as _
 from reading_room.documents import identifiers
 from reading_room.documents.crossrefs import mentions, record_references
 from reading_room.documents.models import (
-    Citation,
     Document,
     DocumentText,
     Footnote,
@@ -38,8 +37,9 @@ from reading_room.parsing.sponsors import locate_sponsors, name_key, split_spons
 from reading_room.parsing.types import Header, ParsedText
 
 from .bulk_writes import Rows
+from .correction_log import CorrectionLog
+from .import_report import record_import, report_data
 from .models import ImportReport
-from .records import CorrectionLog, record_import, report_data
 
 
 class ImportRefused(ValueError):
@@ -363,20 +363,10 @@ def _write_language(w: _Writing, parsed: ParsedText) -> None:
             update.append(text)
         text.update(text=para.text, imported_text=para.text, lead=para.lead, calls=calls)
         written.append((para, text))
-    if stored:  # new texts have no citations yet: only the stored ones need theirs cleared
-        Citation.objects.filter(paragraph_text__in=[t["id"] for _p, t in written if "id" in t]).delete()
     rows.insert(ParagraphText, create)
     rows.update(ParagraphText, update, ["text", "imported_text", "lead", "calls", "version"])
-    citations = [
-        {"footnote_id": footnotes[ref.number], "paragraph_text_id": text["id"], "offset": ref.offset}
-        for para, text in written
-        for ref in para.refs
-        if ref.number in footnotes
-    ]
-    rows.insert_many(Citation, citations)
     w.texts += [(text["paragraph_id"], text["text"]) for _para, text in written]
-    paragraph_ids = {text["id"]: text["paragraph_id"] for _para, text in written}
-    w.calls += [(c["footnote_id"], paragraph_ids[c["paragraph_text_id"]]) for c in citations]
+    w.calls += [(footnotes[number], text["paragraph_id"]) for _para, text in written for _o, number in text["calls"]]
     for para, text in written:
         w.log.add(language, para.eid, para.repairs, para.text, paragraph_text=text)
 
@@ -402,7 +392,8 @@ def _write_document_text(w: _Writing, parsed: ParsedText) -> None:
 
 
 def _calls(para, footnotes) -> list[list]:
-    return [[ref.offset, ref.number] for ref in para.refs if ref.number in footnotes]
+    """As ParagraphText.set_calls stores them: by offset, calls at one place in printed order."""
+    return sorted(([ref.offset, ref.number] for ref in para.refs if ref.number in footnotes), key=lambda c: c[0])
 
 
 def _write_paragraphs(w: _Writing, parsed: ParsedText) -> None:

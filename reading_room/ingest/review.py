@@ -7,7 +7,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from reading_room.documents.models import Citation, Document, DocumentText
+from reading_room.documents.models import Document, DocumentText
 
 from .models import Correction
 
@@ -69,7 +69,6 @@ def _rewrite(correction: Correction, new: str) -> None:
         lead = target.lead
         if at < len(lead):  # the correction was in the italic opening words
             target.lead = target.text[: len(lead) + delta] if end <= len(lead) else lead
-        Citation.objects.filter(paragraph_text=target, offset__gte=end).update(offset=F("offset") + delta)
         target.calls = [[o + delta if o >= end else o, n] for o, n in target.calls]
     target.version += 1  # an editor's form opened before this decision is stale
     target.save()

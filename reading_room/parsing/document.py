@@ -14,7 +14,7 @@ from .ocr_fr import map_offset, repair_english, repair_french
 from .patterns import ENACTING, FROM_SUPERSCRIPT, GARBAGE_LABELS, MEETING
 from .segments import cut, join
 from .structure import build
-from .types import Footnote, FootnoteRef, ParsedText, Repaired
+from .types import FootnoteRef, ParsedFootnote, ParsedText, Repaired
 
 
 class ParseError(ValueError):
@@ -95,7 +95,9 @@ def _number_footnotes(parsed: ParsedText, labelled: list[tuple[str, str]]) -> No
             number = expected
             if label and label not in GARBAGE_LABELS and clean.isascii() and clean.isdigit():
                 parsed.warn(f"footnote label {label!r} read as {number}")
-        parsed.footnotes.append(Footnote(str(number), _strip_italics(text.strip()), label if label != clean else ""))
+        parsed.footnotes.append(
+            ParsedFootnote(str(number), _strip_italics(text.strip()), label if label != clean else "")
+        )
         expected = number + 1
 
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from .patterns import ARTICLE, OPERATIVE_START, SUBPARA_START
 from .segments import Segment, ends_with, heading_like, looks_like_lead, starts_lower, title_case
-from .types import Paragraph, ParsedText
+from .types import ParsedParagraph, ParsedText
 
 _ROMANS = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv"]
 _LETTERS = list(string.ascii_lowercase) + [c * 2 for c in string.ascii_lowercase]
@@ -35,7 +35,7 @@ _OPERATIVE_VERB = re.compile(
 class _Item:
     """A sub-paragraph as found: its printed label (or "" if the extraction lost it)."""
 
-    paragraph: Paragraph
+    paragraph: ParsedParagraph
     label: str
     ends: str
     level: int = 0
@@ -52,7 +52,7 @@ class _Scope:
     operative: int = 0
     preamble: int = 0
     sections: int = 0
-    parent: Paragraph | None = None  # the paragraph sub-paragraphs hang from
+    parent: ParsedParagraph | None = None  # the paragraph sub-paragraphs hang from
     items: list[_Item] = field(default_factory=list)
 
 
@@ -66,16 +66,16 @@ class _Builder:
         self.expect_annex_title = False
 
     @property
-    def paragraphs(self) -> list[Paragraph]:
+    def paragraphs(self) -> list[ParsedParagraph]:
         return self.parsed.paragraphs
 
     def warn(self, message: str) -> None:
         self.parsed.warn(message, structural=True)
 
-    def add(self, eid: str, kind: str, number: str, text: str, lead: str = "") -> Paragraph:
+    def add(self, eid: str, kind: str, number: str, text: str, lead: str = "") -> ParsedParagraph:
         if self.scope.kind and kind != "heading":
             kind = self.scope.kind
-        para = Paragraph(eid, kind, number, text.strip(), lead)
+        para = ParsedParagraph(eid, kind, number, text.strip(), lead)
         self.paragraphs.append(para)
         return para
 

@@ -15,7 +15,7 @@ class FootnoteRef:
 
 
 @dataclass
-class Paragraph:
+class ParsedParagraph:
     """One preambular or operative paragraph (or sub-paragraph), in one language."""
 
     eid: str
@@ -41,7 +41,7 @@ class Repaired:
 
 
 @dataclass
-class Footnote:
+class ParsedFootnote:
     number: str
     text: str
     label: str = ""  # the label as printed/OCRed when it differs from the number (e.g. "?")
@@ -83,8 +83,8 @@ class ParsedText:
     title: str = ""
     title_repairs: list[Repaired] = field(default_factory=list)
     enacting_formula: str = ""
-    paragraphs: list[Paragraph] = field(default_factory=list)
-    footnotes: list[Footnote] = field(default_factory=list)
+    paragraphs: list[ParsedParagraph] = field(default_factory=list)
+    footnotes: list[ParsedFootnote] = field(default_factory=list)
     sponsor_note: str = ""
     closing_lines: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
@@ -97,5 +97,5 @@ class ParsedText:
         if structural:
             self.structural.append(message)
 
-    def paragraph(self, eid: str) -> Paragraph | None:
+    def paragraph(self, eid: str) -> ParsedParagraph | None:
         return next((p for p in self.paragraphs if p.eid == eid), None)

@@ -18,7 +18,7 @@ from django.db.models import Prefetch
 from django.utils import formats, translation
 from lxml import etree
 
-from reading_room.documents.models import Citation, Document, Footnote, ParagraphText, Sponsorship
+from reading_room.documents.models import Document, Footnote, ParagraphText, Sponsorship
 from reading_room.documents.references import find_mentions, undocs_url
 
 from .cite import english_ordinal, french_ordinal, paragraph_number
@@ -109,12 +109,7 @@ def build(document: Document, language: str) -> etree._ElementTree:
     _preface(statement, document, text, language, sponsors)
     paragraphs = list(
         document.paragraphs.prefetch_related(
-            Prefetch(
-                "texts",
-                queryset=ParagraphText.objects.filter(language_id=language).prefetch_related(
-                    Prefetch("citations", queryset=Citation.objects.select_related("footnote"))
-                ),
-            )
+            Prefetch("texts", queryset=ParagraphText.objects.filter(language_id=language))
         )
     )
     footnotes = {
@@ -135,8 +130,7 @@ def build(document: Document, language: str) -> etree._ElementTree:
             continue
         eid = eid_for(paragraph.eid)
         notes = [
-            (c.offset, _note(c.footnote.number, footnotes.get(c.footnote.number, ""), eid, language))
-            for c in sorted(ptext.citations.all(), key=lambda c: c.offset)
+            (offset, _note(number, footnotes.get(number, ""), eid, language)) for offset, number in ptext.get_calls()
         ]
         if paragraph.kind == "preambular":
             _inline(_el(preamble, "p", eId=eid), ptext.text, language, ptext.lead, notes)

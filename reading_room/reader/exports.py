@@ -82,14 +82,13 @@ def text_export(document: Document, language: str, url: str = "") -> str:
     paragraphs = (
         ParagraphText.objects.filter(paragraph__document=document, language_id=language)
         .select_related("paragraph")
-        .prefetch_related("citations__footnote")
         .order_by("paragraph__position")
     )
     for ptext in paragraphs:
         body = ptext.text
-        for citation in sorted(ptext.citations.all(), key=lambda c: c.offset, reverse=True):
-            offset = min(citation.offset, len(body))
-            body = f"{body[:offset]}[{citation.footnote.number}]{body[offset:]}"
+        for offset, number in reversed(ptext.get_calls()):
+            offset = min(offset, len(body))
+            body = f"{body[:offset]}[{number}]{body[offset:]}"
         paragraph = ptext.paragraph
         number = paragraph.printed_number
         if language == "fr" and number.startswith("("):

@@ -341,17 +341,9 @@ def _paragraph_texts(
     ids = [p.pk for p in paragraphs]
     texts = ParagraphText.objects.filter(paragraph__in=ids, language__in=codes)
     by_paragraph: dict[int, dict[str, tuple[TextRow, Calls]]] = {}
-    # one row per footnote call (or one with no call): the text repeats, the query is saved
-    for *fields, number, offset in texts.values_list(
-        *TextRow._fields, "citations__footnote__number", "citations__offset"
-    ):
+    for *fields, calls in texts.values_list(*TextRow._fields, "calls"):
         text = TextRow(*fields)
-        _text, calls = by_paragraph.setdefault(text.paragraph_id, {}).setdefault(text.language_id, (text, []))
-        if number is not None:
-            calls.append((number, offset))
-    for by_language in by_paragraph.values():
-        for _text, calls in by_language.values():
-            calls.sort(key=lambda call: call[1])
+        by_paragraph.setdefault(text.paragraph_id, {})[text.language_id] = (text, [(n, o) for o, n in calls])
     aliases: dict[int, list[str]] = {}
     for paragraph_id, eid in ParagraphAlias.objects.filter(paragraph__in=ids).values_list("paragraph_id", "eid"):
         aliases.setdefault(paragraph_id, []).append(eid)

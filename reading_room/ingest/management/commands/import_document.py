@@ -12,6 +12,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, connections
 from tqdm import tqdm
 
+from reading_room.ingest.import_report import summary
 from reading_room.ingest.importer import (
     ImportRefused,
     Prepared,
@@ -21,7 +22,6 @@ from reading_room.ingest.importer import (
     read_path,
     write,
 )
-from reading_room.ingest.records import summary
 from reading_room.parsing.lexicon import get_lexicon
 
 
