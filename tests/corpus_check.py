@@ -62,7 +62,7 @@ def expected_for(path: Path) -> dict | None:
 def from_document(document, language: str = "en") -> Result:
     """What the reading room holds for `document` in `language`."""
     from reading_room.api.views import document_json
-    from reading_room.documents.models import Citation, FootnoteText, ParagraphText
+    from reading_room.documents.models import FootnoteText, ParagraphText
 
     texts = {
         t.paragraph_id: t
@@ -70,9 +70,7 @@ def from_document(document, language: str = "en") -> Result:
             "paragraph"
         )
     }
-    calls: dict[int, list[tuple[str, int]]] = {}
-    for c in Citation.objects.filter(paragraph_text__in=[t.pk for t in texts.values()]).select_related("footnote"):
-        calls.setdefault(c.paragraph_text_id, []).append((c.footnote.number, c.offset))
+    calls = {t.pk: [(number, offset) for offset, number in t.get_calls()] for t in texts.values()}
     units = []
     for paragraph in document.paragraphs.order_by("position"):
         text = texts.get(paragraph.pk)
