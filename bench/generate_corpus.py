@@ -53,19 +53,20 @@ from reading_room.documents.models import (
     State,
 )
 from reading_room.parsing.document import parse
-from reading_room.search import sql
+from reading_room.search import rebuild
 
 PREFIX = "A/SYN/"
 SAMPLE = Path(settings.BASE_DIR) / "sample"
 WORD = re.compile(r"[^\W\d_]{3,}")
 SPLIT = re.compile(r"([^\W\d_]{3,})")
-TRIGGERS = [
-    ("documents_paragraphtext", "search_paragraph_text"),
-    ("documents_footnotetext", "search_footnote_text"),
-    ("documents_paragraph", "search_paragraph"),
-    ("documents_footnote", "search_footnote"),
-    ("documents_document", "search_document"),
-    ("documents_documenttext", "search_document_text"),
+# The tables whose triggers keep the search index (theirs are the only triggers on them).
+INDEXED_TABLES = [
+    "documents_paragraphtext",
+    "documents_footnotetext",
+    "documents_paragraph",
+    "documents_footnote",
+    "documents_document",
+    "documents_documenttext",
 ]
 
 
@@ -120,9 +121,8 @@ class Command(BaseCommand):
 
     def switch_triggers(self, on: bool) -> None:
         with connection.cursor() as cursor:
-            for table, name in TRIGGERS:
-                for trigger in sql.pg_trigger_names(name):
-                    cursor.execute(f"ALTER TABLE {table} {'ENABLE' if on else 'DISABLE'} TRIGGER {trigger}")
+            for table in INDEXED_TABLES:
+                cursor.execute(f"ALTER TABLE {table} {'ENABLE' if on else 'DISABLE'} TRIGGER USER")
 
     def clear(self) -> int:
         documents = "SELECT id FROM documents_document WHERE key LIKE %s"
@@ -148,20 +148,26 @@ def rebuild_postgres() -> None:
     between two connections (one per core) writing to an unlogged staging table; the rows then go
     to search_entry in id order (newest last, as triggers would have written them, which keeps a
     backward scan of the primary key sequential), and the GIN indexes are built once at the end."""
-    columns = f"{sql.COLUMNS}, vector"
+    columns = f"{rebuild.COLUMNS}, vector"
     with connection.cursor() as cursor:
-        for name in sql.PG_INDEX_NAMES:
-            cursor.execute(f"DROP INDEX IF EXISTS {name}")
+        # the GIN indexes (the migrations'), dropped and made again at the end
+        cursor.execute(
+            "SELECT indexname, indexdef FROM pg_indexes "
+            "WHERE tablename = 'search_entry' AND indexdef LIKE '%USING gin%'"
+        )
+        indexes = cursor.fetchall()
+        for name, _definition in indexes:
+            cursor.execute(f"DROP INDEX {name}")
         cursor.execute("TRUNCATE search_entry")
         cursor.execute("DROP TABLE IF EXISTS search_staging")
         cursor.execute("CREATE UNLOGGED TABLE search_staging (LIKE search_entry)")
     parts = [
-        f"INSERT INTO search_staging ({columns}) {sql.paragraph_select('pt', vector=True)} "
+        f"INSERT INTO search_staging ({columns}) {rebuild.paragraph_select('pt', vector=True)} "
         f"JOIN documents_paragraphtext pt ON pt.paragraph_id = p.id WHERE pt.id % 2 = {remainder}"
         for remainder in (0, 1)
     ]
     parts[1] += (
-        f"; INSERT INTO search_staging ({columns}) {sql.footnote_select('ft', vector=True)} "
+        f"; INSERT INTO search_staging ({columns}) {rebuild.footnote_select('ft', vector=True)} "
         "JOIN documents_footnotetext ft ON ft.footnote_id = f.id"
     )
     errors = []
@@ -188,8 +194,8 @@ def rebuild_postgres() -> None:
         cursor.execute(f"INSERT INTO search_entry ({columns}) SELECT {columns} FROM search_staging ORDER BY id")
         cursor.execute("DROP TABLE search_staging")
         cursor.execute("SET maintenance_work_mem = '512MB'")
-        for statement in sql.pg_indexes():
-            cursor.execute(statement)
+        for _name, definition in indexes:
+            cursor.execute(definition)
         cursor.execute("RESET maintenance_work_mem")
         cursor.execute("VACUUM ANALYZE search_entry" if connection.get_autocommit() else "ANALYZE search_entry")
 

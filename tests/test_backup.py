@@ -4,6 +4,7 @@ PostgreSQL, scripts/backup_roundtrip.sh proves the same for pg_dump / pg_restore
 """
 
 import datetime
+import io
 import os
 import re
 import shutil
@@ -21,7 +22,6 @@ from django.db import connection
 
 from reading_room.documents.models import FootnoteText, ParagraphText, Sponsorship, StateName
 from reading_room.documents.roles import ensure_editor_group
-from reading_room.search import sql
 from reading_room.search.models import SearchEntry
 
 pytestmark = pytest.mark.django_db
@@ -161,9 +161,7 @@ def test_dumpdata_loaddata_round_trip(edited, client, tmp_path):
 def test_the_documented_index_rebuild_gives_the_same_index(edited, client):
     """docs/deploy.md's command to rebuild the search index (after a raw SQL restore, say)."""
     rows = list(SearchEntry.objects.order_by("id").values())
-    with connection.cursor() as cursor:
-        for statement in sql.rebuild(connection):
-            cursor.execute(statement)
+    call_command("rebuild_search_index", stdout=io.StringIO())
     assert list(SearchEntry.objects.order_by("id").values()) == rows
     assert search_hits(client, WORD) == ["op1"]
 

@@ -229,15 +229,11 @@ def test_the_search_index_an_import_writes_is_the_one_a_rebuild_makes(sample, sa
     """The triggers (per statement for the texts' inserts on PostgreSQL, per row for the rest)."""
     from django.db import connection
 
-    from reading_room.search import sql
-
     import_texts(en=sample_en.replace("A/79/L.124", "A/79/L.125"), fr=sample_fr)
     import_texts(en=sample_en.replace("Recalling", "Recalling further"), fr=sample_fr)  # updates
     written = _index(connection)
     assert len(written) == 2 * (2 * 36 + 2 * 8)
-    with connection.cursor() as cursor:
-        for statement in sql.rebuild(connection):
-            cursor.execute(statement)
+    call_command("rebuild_search_index", stdout=StringIO())
     assert _index(connection) == written
 
 

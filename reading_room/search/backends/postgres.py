@@ -43,9 +43,11 @@ from django.db.models.lookups import LessThanOrEqual
 from django.utils.html import escape
 
 from ..models import CANDIDATE_COLUMNS
-from ..sql import CONFIGS
 from ..text import HIGHLIGHT_MAX_CHARS, START, STOP, Query, ellipsize
 
+# The text search configurations of migration 0002 (unaccent, then the language's Snowball
+# stemmer; its search_config() maps a row's language the same way); other languages: no stemming.
+CONFIGS = {"en": "en_unaccent", "fr": "fr_unaccent"}
 SHORT = 300  # characters: a text this short is shown whole
 # Ways to find the newest matches (candidates()): all matches through the GIN index; the GIN
 # index within a range of newest ids; or the newest rows read one by one along the primary key.
@@ -55,7 +57,7 @@ SCAN_SHARE = 0.02  # from this share of rows matching, reading rows one by one i
 SCAN_DEPTHS = (1, 8)
 RANGE_DEPTHS = (1, 3, 9)
 MIN_KEPT = 0.25  # a range under filters keeping fewer rows reads too many matches they drop
-# Filters (query.FILTERS) on columns of the GIN indexes (sql.PG_FILTER_COLUMNS; the language picks
+# Filters (query.FILTERS) on columns of the GIN indexes (migration 0004; the language picks
 # the index): the index leaves out the matches they drop, so no row is read only to be dropped.
 INDEXED_FILTERS = ("lang", "kind", "body", "type")
 STATISTICS_TTL = 600.0  # seconds
@@ -158,7 +160,7 @@ def _band(
     """The newest `limit` matches with ids in (lower, upper] (None: no bound), and their rank."""
     ranks, rank_params = [], []
     for language in languages:
-        # search_rank (sql.py): ts_rank, which the planner leaves until after ORDER BY … LIMIT
+        # search_rank (migration 0002): ts_rank, which the planner leaves until after ORDER BY … LIMIT
         sql, sql_params = tsquery(query, language)
         ranks.append(f"WHEN language_id = %s THEN search_rank(vector, {sql}, 1)")
         rank_params += [language, *sql_params]

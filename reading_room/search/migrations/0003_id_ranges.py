@@ -2,19 +2,28 @@
 
 from django.db import migrations
 
-from reading_room.search import sql
+POSTGRESQL = [
+    """
+CREATE INDEX IF NOT EXISTS search_entry_id_brin ON search_entry USING brin (id) WITH (pages_per_range = 16, autosummarize = on);
+""",
+]
+
+POSTGRESQL_REVERSE = [
+    'DROP INDEX IF EXISTS search_entry_id_brin;',
+]
 
 
-def install(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(sql.PG_ID_RANGES)
 
+def _run(statements):
+    """Execute this vendor's statements (none on other databases); as written, no placeholders."""
 
-def uninstall(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(sql.PG_ID_RANGES_DROP)
+    def run(apps, schema_editor):
+        for statement in statements.get(schema_editor.connection.vendor, ()):
+            schema_editor.execute(statement, params=None)
+
+    return run
 
 
 class Migration(migrations.Migration):
     dependencies = [("search", "0002_index")]
-    operations = [migrations.RunPython(install, uninstall)]
+    operations = [migrations.RunPython(_run({"postgresql": POSTGRESQL}), _run({"postgresql": POSTGRESQL_REVERSE}))]

@@ -1,34 +1,173 @@
 """PostgreSQL: paragraph and footnote texts are indexed per INSERT statement (a statement-level
-trigger reading the transition table, one set-based upsert) instead of per row (sql._pg_trigger).
-Same index rows; an import's write costs much less database time."""
+trigger reading the transition table, one set-based upsert) instead of per row. Same index rows;
+an import's write costs much less database time. Reversed: one row-level trigger for inserts and
+deletes (the row function handles both)."""
 
 from django.db import migrations
 
-from reading_room.search import sql
+POSTGRESQL = [
+    """
+CREATE OR REPLACE FUNCTION search_paragraph_text() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+IF TG_OP = 'DELETE' THEN
+  DELETE FROM search_entry WHERE id = OLD.id * 2;
+  RETURN OLD;
+END IF;
+INSERT INTO search_entry (id, paragraph_text_id, footnote_text_id, paragraph_id, footnote_id, document_id, language_id, visible, kind, opening, position, date, body, session, doc_kind, vector) SELECT NEW.id * 2, NEW.id, NULL, p.id, NULL, d.id, NEW.language_id, EXISTS (SELECT 1 FROM documents_document vd JOIN documents_documenttext vt ON vt.document_id = vd.id WHERE vd.id = d.id AND vd.status = 'published' AND vt.language_id = NEW.language_id AND vt.published), p.kind, CASE WHEN NEW.lead LIKE '% once again' THEN substr(NEW.lead, 1, length(NEW.lead) - 11) WHEN NEW.lead LIKE '% furthermore' THEN substr(NEW.lead, 1, length(NEW.lead) - 12) WHEN NEW.lead LIKE '% moreover' THEN substr(NEW.lead, 1, length(NEW.lead) - 9) WHEN NEW.lead LIKE '% further' THEN substr(NEW.lead, 1, length(NEW.lead) - 8) WHEN NEW.lead LIKE '% also' THEN substr(NEW.lead, 1, length(NEW.lead) - 5) WHEN NEW.lead LIKE '% again' THEN substr(NEW.lead, 1, length(NEW.lead) - 6) WHEN NEW.lead LIKE '% en outre' THEN substr(NEW.lead, 1, length(NEW.lead) - 9) WHEN NEW.lead LIKE '% également' THEN substr(NEW.lead, 1, length(NEW.lead) - 10) WHEN NEW.lead LIKE '% de nouveau' THEN substr(NEW.lead, 1, length(NEW.lead) - 11) WHEN NEW.lead LIKE '% à nouveau' THEN substr(NEW.lead, 1, length(NEW.lead) - 10) WHEN NEW.lead LIKE '% par ailleurs' THEN substr(NEW.lead, 1, length(NEW.lead) - 13) WHEN NEW.lead LIKE '% de plus' THEN substr(NEW.lead, 1, length(NEW.lead) - 8) WHEN NEW.lead LIKE '% aussi' THEN substr(NEW.lead, 1, length(NEW.lead) - 6) ELSE COALESCE(NEW.lead, '') END, p.position, d.date, d.body, d.session, d.kind, to_tsvector(search_config(NEW.language_id), NEW.text) FROM documents_paragraph p JOIN documents_document d ON d.id = p.document_id WHERE p.id = NEW.paragraph_id ON CONFLICT (id) DO UPDATE SET paragraph_text_id = EXCLUDED.paragraph_text_id, footnote_text_id = EXCLUDED.footnote_text_id, paragraph_id = EXCLUDED.paragraph_id, footnote_id = EXCLUDED.footnote_id, document_id = EXCLUDED.document_id, language_id = EXCLUDED.language_id, visible = EXCLUDED.visible, kind = EXCLUDED.kind, opening = EXCLUDED.opening, position = EXCLUDED.position, date = EXCLUDED.date, body = EXCLUDED.body, session = EXCLUDED.session, doc_kind = EXCLUDED.doc_kind, vector = EXCLUDED.vector;
+RETURN NEW;
+END
+$$;
+DROP TRIGGER IF EXISTS search_paragraph_text_insert_delete ON documents_paragraphtext;
+DROP TRIGGER IF EXISTS search_paragraph_text_insert ON documents_paragraphtext;
+DROP TRIGGER IF EXISTS search_paragraph_text_delete ON documents_paragraphtext;
+DROP TRIGGER IF EXISTS search_paragraph_text_update ON documents_paragraphtext;
+CREATE OR REPLACE FUNCTION search_paragraph_text_insert() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+INSERT INTO search_entry (id, paragraph_text_id, footnote_text_id, paragraph_id, footnote_id, document_id, language_id, visible, kind, opening, position, date, body, session, doc_kind, vector) SELECT inserted.id * 2, inserted.id, NULL, p.id, NULL, d.id, inserted.language_id, EXISTS (SELECT 1 FROM documents_document vd JOIN documents_documenttext vt ON vt.document_id = vd.id WHERE vd.id = d.id AND vd.status = 'published' AND vt.language_id = inserted.language_id AND vt.published), p.kind, CASE WHEN inserted.lead LIKE '% once again' THEN substr(inserted.lead, 1, length(inserted.lead) - 11) WHEN inserted.lead LIKE '% furthermore' THEN substr(inserted.lead, 1, length(inserted.lead) - 12) WHEN inserted.lead LIKE '% moreover' THEN substr(inserted.lead, 1, length(inserted.lead) - 9) WHEN inserted.lead LIKE '% further' THEN substr(inserted.lead, 1, length(inserted.lead) - 8) WHEN inserted.lead LIKE '% also' THEN substr(inserted.lead, 1, length(inserted.lead) - 5) WHEN inserted.lead LIKE '% again' THEN substr(inserted.lead, 1, length(inserted.lead) - 6) WHEN inserted.lead LIKE '% en outre' THEN substr(inserted.lead, 1, length(inserted.lead) - 9) WHEN inserted.lead LIKE '% également' THEN substr(inserted.lead, 1, length(inserted.lead) - 10) WHEN inserted.lead LIKE '% de nouveau' THEN substr(inserted.lead, 1, length(inserted.lead) - 11) WHEN inserted.lead LIKE '% à nouveau' THEN substr(inserted.lead, 1, length(inserted.lead) - 10) WHEN inserted.lead LIKE '% par ailleurs' THEN substr(inserted.lead, 1, length(inserted.lead) - 13) WHEN inserted.lead LIKE '% de plus' THEN substr(inserted.lead, 1, length(inserted.lead) - 8) WHEN inserted.lead LIKE '% aussi' THEN substr(inserted.lead, 1, length(inserted.lead) - 6) ELSE COALESCE(inserted.lead, '') END, p.position, d.date, d.body, d.session, d.kind, to_tsvector(search_config(inserted.language_id), inserted.text) FROM documents_paragraph p JOIN documents_document d ON d.id = p.document_id JOIN inserted ON inserted.paragraph_id = p.id WHERE TRUE ORDER BY inserted.id ON CONFLICT (id) DO UPDATE SET paragraph_text_id = EXCLUDED.paragraph_text_id, footnote_text_id = EXCLUDED.footnote_text_id, paragraph_id = EXCLUDED.paragraph_id, footnote_id = EXCLUDED.footnote_id, document_id = EXCLUDED.document_id, language_id = EXCLUDED.language_id, visible = EXCLUDED.visible, kind = EXCLUDED.kind, opening = EXCLUDED.opening, position = EXCLUDED.position, date = EXCLUDED.date, body = EXCLUDED.body, session = EXCLUDED.session, doc_kind = EXCLUDED.doc_kind, vector = EXCLUDED.vector;
+RETURN NULL;
+END
+$$;
+CREATE TRIGGER search_paragraph_text_insert AFTER INSERT ON documents_paragraphtext REFERENCING NEW TABLE AS inserted FOR EACH STATEMENT EXECUTE FUNCTION search_paragraph_text_insert();
+CREATE TRIGGER search_paragraph_text_delete AFTER DELETE ON documents_paragraphtext FOR EACH ROW EXECUTE FUNCTION search_paragraph_text();
+CREATE TRIGGER search_paragraph_text_update AFTER UPDATE ON documents_paragraphtext FOR EACH ROW WHEN (OLD.text IS DISTINCT FROM NEW.text OR OLD.lead IS DISTINCT FROM NEW.lead OR OLD.language_id IS DISTINCT FROM NEW.language_id OR OLD.paragraph_id IS DISTINCT FROM NEW.paragraph_id) EXECUTE FUNCTION search_paragraph_text();
+""",
+    """
+CREATE OR REPLACE FUNCTION search_footnote_text() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+IF TG_OP = 'DELETE' THEN
+  DELETE FROM search_entry WHERE id = OLD.id * 2 + 1;
+  RETURN OLD;
+END IF;
+INSERT INTO search_entry (id, paragraph_text_id, footnote_text_id, paragraph_id, footnote_id, document_id, language_id, visible, kind, opening, position, date, body, session, doc_kind, vector) SELECT NEW.id * 2 + 1, NULL, NEW.id, NULL, f.id, d.id, NEW.language_id, EXISTS (SELECT 1 FROM documents_document vd JOIN documents_documenttext vt ON vt.document_id = vd.id WHERE vd.id = d.id AND vd.status = 'published' AND vt.language_id = NEW.language_id AND vt.published), 'footnote', '', 100000 + f.position, d.date, d.body, d.session, d.kind, to_tsvector(search_config(NEW.language_id), NEW.text) FROM documents_footnote f JOIN documents_document d ON d.id = f.document_id WHERE f.id = NEW.footnote_id ON CONFLICT (id) DO UPDATE SET paragraph_text_id = EXCLUDED.paragraph_text_id, footnote_text_id = EXCLUDED.footnote_text_id, paragraph_id = EXCLUDED.paragraph_id, footnote_id = EXCLUDED.footnote_id, document_id = EXCLUDED.document_id, language_id = EXCLUDED.language_id, visible = EXCLUDED.visible, kind = EXCLUDED.kind, opening = EXCLUDED.opening, position = EXCLUDED.position, date = EXCLUDED.date, body = EXCLUDED.body, session = EXCLUDED.session, doc_kind = EXCLUDED.doc_kind, vector = EXCLUDED.vector;
+RETURN NEW;
+END
+$$;
+DROP TRIGGER IF EXISTS search_footnote_text_insert_delete ON documents_footnotetext;
+DROP TRIGGER IF EXISTS search_footnote_text_insert ON documents_footnotetext;
+DROP TRIGGER IF EXISTS search_footnote_text_delete ON documents_footnotetext;
+DROP TRIGGER IF EXISTS search_footnote_text_update ON documents_footnotetext;
+CREATE OR REPLACE FUNCTION search_footnote_text_insert() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+INSERT INTO search_entry (id, paragraph_text_id, footnote_text_id, paragraph_id, footnote_id, document_id, language_id, visible, kind, opening, position, date, body, session, doc_kind, vector) SELECT inserted.id * 2 + 1, NULL, inserted.id, NULL, f.id, d.id, inserted.language_id, EXISTS (SELECT 1 FROM documents_document vd JOIN documents_documenttext vt ON vt.document_id = vd.id WHERE vd.id = d.id AND vd.status = 'published' AND vt.language_id = inserted.language_id AND vt.published), 'footnote', '', 100000 + f.position, d.date, d.body, d.session, d.kind, to_tsvector(search_config(inserted.language_id), inserted.text) FROM documents_footnote f JOIN documents_document d ON d.id = f.document_id JOIN inserted ON inserted.footnote_id = f.id WHERE TRUE ORDER BY inserted.id ON CONFLICT (id) DO UPDATE SET paragraph_text_id = EXCLUDED.paragraph_text_id, footnote_text_id = EXCLUDED.footnote_text_id, paragraph_id = EXCLUDED.paragraph_id, footnote_id = EXCLUDED.footnote_id, document_id = EXCLUDED.document_id, language_id = EXCLUDED.language_id, visible = EXCLUDED.visible, kind = EXCLUDED.kind, opening = EXCLUDED.opening, position = EXCLUDED.position, date = EXCLUDED.date, body = EXCLUDED.body, session = EXCLUDED.session, doc_kind = EXCLUDED.doc_kind, vector = EXCLUDED.vector;
+RETURN NULL;
+END
+$$;
+CREATE TRIGGER search_footnote_text_insert AFTER INSERT ON documents_footnotetext REFERENCING NEW TABLE AS inserted FOR EACH STATEMENT EXECUTE FUNCTION search_footnote_text_insert();
+CREATE TRIGGER search_footnote_text_delete AFTER DELETE ON documents_footnotetext FOR EACH ROW EXECUTE FUNCTION search_footnote_text();
+CREATE TRIGGER search_footnote_text_update AFTER UPDATE ON documents_footnotetext FOR EACH ROW WHEN (OLD.text IS DISTINCT FROM NEW.text OR OLD.language_id IS DISTINCT FROM NEW.language_id OR OLD.footnote_id IS DISTINCT FROM NEW.footnote_id) EXECUTE FUNCTION search_footnote_text();
+""",
+    """
+CREATE OR REPLACE FUNCTION search_paragraph() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+IF TG_OP = 'DELETE' THEN
+  DELETE FROM search_entry WHERE document_id = OLD.document_id AND paragraph_id = OLD.id;
+  RETURN OLD;
+END IF;
+IF TG_OP = 'UPDATE' THEN
+  UPDATE search_entry SET kind = NEW.kind, position = NEW.position
+  WHERE document_id = NEW.document_id AND paragraph_id = NEW.id;
+END IF;
+RETURN NEW;
+END
+$$;
+DROP TRIGGER IF EXISTS search_paragraph_insert_delete ON documents_paragraph;
+DROP TRIGGER IF EXISTS search_paragraph_insert ON documents_paragraph;
+DROP TRIGGER IF EXISTS search_paragraph_delete ON documents_paragraph;
+DROP TRIGGER IF EXISTS search_paragraph_update ON documents_paragraph;
+CREATE TRIGGER search_paragraph_insert_delete AFTER INSERT OR DELETE ON documents_paragraph FOR EACH ROW EXECUTE FUNCTION search_paragraph();
+CREATE TRIGGER search_paragraph_update AFTER UPDATE ON documents_paragraph FOR EACH ROW WHEN (OLD.kind IS DISTINCT FROM NEW.kind OR OLD.position IS DISTINCT FROM NEW.position) EXECUTE FUNCTION search_paragraph();
+""",
+    """
+CREATE OR REPLACE FUNCTION search_footnote() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+IF TG_OP = 'DELETE' THEN
+  DELETE FROM search_entry WHERE document_id = OLD.document_id AND footnote_id = OLD.id;
+  RETURN OLD;
+END IF;
+IF TG_OP = 'UPDATE' THEN
+  UPDATE search_entry SET position = 100000 + NEW.position
+  WHERE document_id = NEW.document_id AND footnote_id = NEW.id;
+END IF;
+RETURN NEW;
+END
+$$;
+DROP TRIGGER IF EXISTS search_footnote_insert_delete ON documents_footnote;
+DROP TRIGGER IF EXISTS search_footnote_insert ON documents_footnote;
+DROP TRIGGER IF EXISTS search_footnote_delete ON documents_footnote;
+DROP TRIGGER IF EXISTS search_footnote_update ON documents_footnote;
+CREATE TRIGGER search_footnote_insert_delete AFTER INSERT OR DELETE ON documents_footnote FOR EACH ROW EXECUTE FUNCTION search_footnote();
+CREATE TRIGGER search_footnote_update AFTER UPDATE ON documents_footnote FOR EACH ROW WHEN (OLD.position IS DISTINCT FROM NEW.position) EXECUTE FUNCTION search_footnote();
+""",
+    """
+CREATE OR REPLACE FUNCTION search_document() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+IF TG_OP = 'DELETE' THEN
+  DELETE FROM search_entry WHERE document_id = OLD.id;
+  RETURN OLD;
+END IF;
+IF TG_OP = 'UPDATE' THEN
+  UPDATE search_entry SET date = NEW.date, body = NEW.body, session = NEW.session, doc_kind = NEW.kind,
+    visible = EXISTS (SELECT 1 FROM documents_document vd JOIN documents_documenttext vt ON vt.document_id = vd.id WHERE vd.id = NEW.id AND vd.status = 'published' AND vt.language_id = search_entry.language_id AND vt.published)
+  WHERE document_id = NEW.id;
+END IF;
+RETURN NEW;
+END
+$$;
+DROP TRIGGER IF EXISTS search_document_insert_delete ON documents_document;
+DROP TRIGGER IF EXISTS search_document_insert ON documents_document;
+DROP TRIGGER IF EXISTS search_document_delete ON documents_document;
+DROP TRIGGER IF EXISTS search_document_update ON documents_document;
+CREATE TRIGGER search_document_insert_delete AFTER INSERT OR DELETE ON documents_document FOR EACH ROW EXECUTE FUNCTION search_document();
+CREATE TRIGGER search_document_update AFTER UPDATE ON documents_document FOR EACH ROW WHEN (OLD.status IS DISTINCT FROM NEW.status OR OLD.date IS DISTINCT FROM NEW.date OR OLD.body IS DISTINCT FROM NEW.body OR OLD.session IS DISTINCT FROM NEW.session OR OLD.kind IS DISTINCT FROM NEW.kind) EXECUTE FUNCTION search_document();
+""",
+    """
+CREATE OR REPLACE FUNCTION search_document_text() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+IF TG_OP <> 'INSERT' THEN
+  UPDATE search_entry SET visible = EXISTS (SELECT 1 FROM documents_document vd JOIN documents_documenttext vt ON vt.document_id = vd.id WHERE vd.id = search_entry.document_id AND vd.status = 'published' AND vt.language_id = search_entry.language_id AND vt.published) WHERE document_id = OLD.document_id AND language_id = OLD.language_id;
+END IF;
+IF TG_OP <> 'DELETE' THEN
+  UPDATE search_entry SET visible = EXISTS (SELECT 1 FROM documents_document vd JOIN documents_documenttext vt ON vt.document_id = vd.id WHERE vd.id = search_entry.document_id AND vd.status = 'published' AND vt.language_id = search_entry.language_id AND vt.published) WHERE document_id = NEW.document_id AND language_id = NEW.language_id;
+END IF;
+RETURN NULL;
+END
+$$;
+DROP TRIGGER IF EXISTS search_document_text_insert_delete ON documents_documenttext;
+DROP TRIGGER IF EXISTS search_document_text_insert ON documents_documenttext;
+DROP TRIGGER IF EXISTS search_document_text_delete ON documents_documenttext;
+DROP TRIGGER IF EXISTS search_document_text_update ON documents_documenttext;
+CREATE TRIGGER search_document_text_insert_delete AFTER INSERT OR DELETE ON documents_documenttext FOR EACH ROW EXECUTE FUNCTION search_document_text();
+CREATE TRIGGER search_document_text_update AFTER UPDATE ON documents_documenttext FOR EACH ROW WHEN (OLD.published IS DISTINCT FROM NEW.published OR OLD.document_id IS DISTINCT FROM NEW.document_id OR OLD.language_id IS DISTINCT FROM NEW.language_id) EXECUTE FUNCTION search_document_text();
+""",
+]
 
-_TABLES = {"search_paragraph_text": "documents_paragraphtext", "search_footnote_text": "documents_footnotetext"}
+POSTGRESQL_REVERSE = [
+    'DROP TRIGGER IF EXISTS search_paragraph_text_insert ON documents_paragraphtext;',
+    'DROP TRIGGER IF EXISTS search_paragraph_text_delete ON documents_paragraphtext;',
+    'DROP FUNCTION IF EXISTS search_paragraph_text_insert();',
+    """
+CREATE TRIGGER search_paragraph_text_insert_delete AFTER INSERT OR DELETE ON documents_paragraphtext FOR EACH ROW EXECUTE FUNCTION search_paragraph_text();
+""",
+    'DROP TRIGGER IF EXISTS search_footnote_text_insert ON documents_footnotetext;',
+    'DROP TRIGGER IF EXISTS search_footnote_text_delete ON documents_footnotetext;',
+    'DROP FUNCTION IF EXISTS search_footnote_text_insert();',
+    """
+CREATE TRIGGER search_footnote_text_insert_delete AFTER INSERT OR DELETE ON documents_footnotetext FOR EACH ROW EXECUTE FUNCTION search_footnote_text();
+""",
+]
 
 
-def install(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        for statement in sql.PG_TRIGGERS:
-            schema_editor.execute(statement, params=None)  # no placeholders: statements with %
 
+def _run(statements):
+    """Execute this vendor's statements (none on other databases); as written, no placeholders."""
 
-def uninstall(apps, schema_editor):
-    """Back to one row-level trigger for inserts and deletes (the function handles both)."""
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    for name, table in _TABLES.items():
-        schema_editor.execute(f"DROP TRIGGER IF EXISTS {name}_insert ON {table};")
-        schema_editor.execute(f"DROP TRIGGER IF EXISTS {name}_delete ON {table};")
-        schema_editor.execute(f"DROP FUNCTION IF EXISTS {name}_insert();")
-        schema_editor.execute(
-            f"CREATE TRIGGER {name}_insert_delete AFTER INSERT OR DELETE ON {table} "
-            f"FOR EACH ROW EXECUTE FUNCTION {name}();"
-        )
+    def run(apps, schema_editor):
+        for statement in statements.get(schema_editor.connection.vendor, ()):
+            schema_editor.execute(statement, params=None)
+
+    return run
 
 
 class Migration(migrations.Migration):
     dependencies = [("search", "0004_filter_columns")]
-    operations = [migrations.RunPython(install, uninstall)]
+    operations = [migrations.RunPython(_run({"postgresql": POSTGRESQL}), _run({"postgresql": POSTGRESQL_REVERSE}))]
