@@ -35,6 +35,7 @@ from reading_room.documents.models import (
 )
 
 from .backends import backend
+from .forms import SearchForm
 from .models import SearchEntry
 from .paging import Pager, pager
 from .text import MAX_QUERY_CHARS, Query, echo, marked_words
@@ -70,26 +71,10 @@ class Params:
 
     @classmethod
     def from_get(cls, get: QueryDict, languages: list[str]) -> Params:
-        raw = get.get("q", "")
-        filters: dict[str, str] = {}
-        checks = {
-            "lang": lambda v: v in languages,
-            "body": lambda v: v in Document.Body.values,
-            "session": lambda v: v.isascii() and v.isdigit() and 0 < int(v) < 10_000,
-            "type": lambda v: v in Document.Kind.values,
-            "sponsor": lambda v: len(v) == 3 and v.isascii() and v.isalpha(),
-            "kind": lambda v: v in KIND_LABELS,
-            "opening": lambda v: 0 < len(v) <= 120,
-        }
-        for name, valid in checks.items():
-            value = get.get(name, "").strip()
-            if name == "sponsor":
-                value = value.upper()
-            if value and valid(value):
-                filters[name] = value
-        page = get.get("page", "1")
-        page = int(page) if page.isascii() and page.isdigit() and len(page) < 6 else 1
-        return cls(raw[: MAX_QUERY_CHARS * 2].strip(), filters, max(page, 1), len(raw.strip()) > MAX_QUERY_CHARS)
+        data = SearchForm(get, languages).valid_data()
+        q, page = data.pop("q", ""), data.pop("page", 1)
+        filters = {name: str(value) for name, value in data.items()}
+        return cls(q[: MAX_QUERY_CHARS * 2].strip(), filters, page, len(q) > MAX_QUERY_CHARS)
 
     def url(self, page: int | None = None, **changes: str | None) -> str:
         """This search's URL with some filters changed (None removes one); back to page 1 unless given."""

@@ -24,11 +24,11 @@ def search_page(request: HttpRequest) -> HttpResponse:
     """A symbol or resolution number goes to its document (or paragraph); while the user types
     (htmx sends X-Search-Typing), it is offered above the results and the last word matches the
     words it begins."""
-    target = symbols.find(request.GET.get("q", ""))
-    if target and target.held and not _partial(request):
-        return redirect(target.url)
     languages = list(Language.objects.all())
     params = Params.from_get(request.GET, [lang.code for lang in languages])
+    target = symbols.find(params.q)
+    if target and target.held and not _partial(request):
+        return redirect(target.url)
     params.typing = _partial(request) and request.headers.get("X-Search-Typing") == "1"
     results = search(params, languages)
     context = {"results": results, "params": params, "languages": languages, "target": target}
