@@ -530,98 +530,89 @@ def test_the_highlighter_marks_words_and_escapes():
     assert marked == "La <mark>coopération</mark> &lt;b&gt; &amp; le reste."
 
 
-# --- PostgreSQL: broad queries read the newest rows first --------------------------------------------------------
+# --- broad queries: the newest matches, however the database finds them ----------------------------------------
 
 
 @pytest.fixture
-def broad_statistics(monkeypatch):
-    """Make PostgreSQL's statistics say that "samarkand" is in half the rows of a big table."""
+def statistics(monkeypatch):
+    """Set what PostgreSQL's statistics say about the index (the search picks its way to read the
+    newest matches from them); SQLite has one way. Returns a function taking the frequencies of
+    lexemes and the histogram bounds of ids (None: the newest id)."""
     if connection.vendor != "postgresql":
-        pytest.skip("the window scan is PostgreSQL's")
+        return lambda frequencies, bounds=None: None
     from reading_room.search.backends import postgres
 
-    monkeypatch.setattr(
-        postgres, "table_statistics", lambda: {"rows": 1_000_000, "frequencies": {"samarkand": 0.5}, "at": 0}
-    )
-    return postgres
+    def set_statistics(frequencies: dict, bounds: list | None = None) -> None:
+        newest = SearchEntry.objects.order_by("-id").values_list("id", flat=True).first()
+        values = {"rows": 1_000_000, "frequencies": frequencies, "at": 0, "bounds": bounds or [0, newest]}
+        monkeypatch.setattr(postgres, "table_statistics", lambda: values)
+
+    return set_statistics
 
 
 def ids(html):
     return re.findall(r'href="/A/79/L\.30/(pp\d+)/', html)
 
 
-def test_a_compound_counts_at_its_own_share_a_phrase_at_half(broad_statistics):
-    """PostgreSQL indexes "Anti-Terrorist" whole as well as by its parts: the share of that lexeme
-    is the share of the compound; "quoted words" match less often than the rarest of them."""
-    frequencies = {"anti-terrorist": 0.01, "anti": 0.04, "terrorist": 0.02, "structur": 0.1}
-    broad_statistics.table_statistics = lambda: {"rows": 1_000_000, "frequencies": frequencies, "at": 0}
-    assert broad_statistics.estimated_share(Query.parse("Anti-Terrorist"), ["en"]) == (0.01, 0.01)
-    assert broad_statistics.estimated_share(Query.parse('"anti terrorist"'), ["en"]) == (0.01, 0.01)
-    likely, most = broad_statistics.estimated_share(Query.parse("Anti-Terrorist Structure"), ["en"])
-    assert most == 0.01 and likely == pytest.approx((0.01 * 0.01 * 0.1) ** 0.5)
-
-
-def test_a_broad_query_finds_the_same_newest_matches_by_the_window(client, many, broad_statistics, settings):
-    settings.SEARCH_MAX_HITS = 4
-    by_window = get(client, q="Samarkand")
-    assert "more than 4" in summary(by_window)
-    broad_statistics.table_statistics = lambda: {"rows": 0, "frequencies": {}, "at": 0}
-    by_index = get(client, q="Samarkand")
-    assert ids(by_window) == ids(by_index) and len(ids(by_window)) == 4
-
-
-def test_a_window_with_too_few_matches_goes_on_to_older_bands(client, many, broad_statistics, settings):
-    settings.SEARCH_MAX_HITS = 4
-    newest = SearchEntry.objects.order_by("-id").values_list("id", flat=True).first()
-    statistics = {"rows": 1_000_000, "frequencies": {"samarkand": 0.5, "item": 0.5, "3": 0.5}, "at": 0}
-    statistics["bounds"] = [0, newest]
-    broad_statistics.table_statistics = lambda: statistics
-    # each word looks common, but together they match one old paragraph: not in the newest rows
+def count_queries(client, **params) -> tuple[str, int]:
     with CaptureQueriesContext(connection) as ctx:
-        html = get(client, q="Samarkand item 3")
+        html = get(client, **params)
+    return html, len(ctx)
+
+
+# "samarkand" in half the rows, in 1 % (the newest ids above 0 or only just under the newest), or
+# in none the statistics know of (every match through the index)
+BROAD = [({"samarkand": 0.5}, None), ({"samarkand": 0.01}, [0, 1]), ({"samarkand": 0.01}, None), ({}, None)]
+
+
+@pytest.mark.parametrize(("frequencies", "bounds"), BROAD, ids=["common", "middling", "middling-narrow", "rare"])
+def test_a_bounded_search_shows_the_newest_matches(client, many, statistics, settings, frequencies, bounds):
+    """With SEARCH_MAX_HITS matches counted, they are the newest (pp25 … pp22 were written last),
+    in the same number of queries whichever way they are read."""
+    warm(client)
+    settings.SEARCH_MAX_HITS = 4
+    _html, expected_queries = count_queries(client, q="item 7")  # one match, found at once
+    statistics(frequencies, bounds)
+    html, queries = count_queries(client, q="Samarkand")
+    assert "1–4 of more than 4 matching texts" in summary(html)
+    assert sorted(ids(html)) == ["pp22", "pp23", "pp24", "pp25"]
+    assert queries == expected_queries
+
+
+def test_words_common_alone_but_rare_together_find_their_old_match(client, many, statistics, settings):
+    """Each word looks common, but together they match one old paragraph, not among the newest rows."""
+    warm(client)
+    settings.SEARCH_MAX_HITS = 4
+    statistics({"samarkand": 0.5, "item": 0.5, "3": 0.5})
+    html, queries = count_queries(client, q="Samarkand item 3")
     assert ids(html) == ["pp3"]
     assert "1–1 of 1 matching texts" in summary(html)
-    statement = next(q["sql"] for q in ctx.captured_queries if "candidates AS" in q["sql"])
-    assert "band1" in statement  # one statement, the older ids a band of their own
+    assert queries == count_queries(client, q="item 7")[1]
 
 
-def test_an_older_band_is_never_read_when_the_newest_holds_enough(client, many, broad_statistics, settings):
-    settings.SEARCH_MAX_HITS = 4
-    newest = SearchEntry.objects.order_by("-id").values_list("id", flat=True).first()
-    # "samarkand" in half the rows: a scan of the newest rows, which hold more than enough
-    statistics = {"rows": 1_000_000, "frequencies": {"samarkand": 0.5}, "at": 0, "bounds": [0, newest]}
-    statistics["rows"] = 100
-    broad_statistics.table_statistics = lambda: statistics
-    with CaptureQueriesContext(connection) as ctx:
-        html = get(client, q="Samarkand")
-    statement = next(q["sql"] for q in ctx.captured_queries if "candidates AS" in q["sql"])
-    assert "band1" in statement
-    with connection.cursor() as cursor:
-        cursor.execute("EXPLAIN ANALYZE " + statement)
-        plan = "\n".join(row[0] for row in cursor.fetchall())
-    band1 = plan[plan.index("  CTE band1") :].split("\n  CTE ")[0]  # up to the next CTE
-    assert "One-Time Filter" in band1 and "Limit" in band1 and "(never executed)" in band1
-    broad_statistics.table_statistics = lambda: {"rows": 0, "frequencies": {}, "at": 0}
-    assert ids(html) == ids(get(client, q="Samarkand")) and len(ids(html)) == 4
+def test_old_and_new_matches_alike_are_counted_up_to_the_bound(client, many, statistics, settings):
+    """A search whose matches are mostly old and a few new counts them all, newest first."""
+    make_texts_document("A/79/L.31", [("op1", "operative", {"en": ("Notes", "Notes Samarkand again,")})])
+    statistics({"samarkand": 0.5})
+    settings.SEARCH_MAX_HITS = 30
+    html = get(client, q="Samarkand")
+    assert "1–20 of 26 matching texts" in summary(html)
+    settings.SEARCH_MAX_HITS = 3
+    html = get(client, q="Samarkand", kind="preambular")
+    assert sorted(ids(html)) == ["pp23", "pp24", "pp25"]
 
 
-@pytest.mark.parametrize("everything", [True, False], ids=["range-holds-them", "range-too-narrow"])
-def test_a_middling_query_finds_the_same_newest_matches_in_a_range(
-    client, many, broad_statistics, settings, everything
-):
-    settings.SEARCH_MAX_HITS = 4
-    newest = SearchEntry.objects.order_by("-id").values_list("id", flat=True).first()
-    # "samarkand" in 1 % of a million rows: the GIN index within the newest ids, which the
-    # histogram puts (about) above 0, or (too narrow) just under the newest row
-    statistics = {"rows": 1_000_000, "frequencies": {"samarkand": 0.01}, "at": 0}
-    statistics["bounds"] = [0, 1] if everything else [0, newest]
-    broad_statistics.table_statistics = lambda: statistics
-    with CaptureQueriesContext(connection) as ctx:
-        in_range = get(client, q="Samarkand")
-    assert any("@@ (SELECT" in q["sql"] for q in ctx.captured_queries)
-    assert "more than 4" in summary(in_range)
-    broad_statistics.table_statistics = lambda: {"rows": 0, "frequencies": {}, "at": 0}
-    assert ids(in_range) == ids(get(client, q="Samarkand")) and len(ids(in_range)) == 4
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's lexemes and statistics")
+def test_a_compound_counts_at_its_own_share_a_phrase_at_half(statistics):
+    """PostgreSQL indexes "Anti-Terrorist" whole as well as by its parts: the share of that lexeme
+    is the share of the compound; "quoted words" match less often than the rarest of them."""
+    from reading_room.search.backends.postgres import estimated_share
+
+    statistics({"anti-terrorist": 0.01, "anti": 0.04, "terrorist": 0.02, "structur": 0.1})
+    assert estimated_share(Query.parse("Anti-Terrorist"), ["en"]) == (0.01, 0.01)
+    assert estimated_share(Query.parse('"anti terrorist"'), ["en"]) == (0.01, 0.01)
+    likely, most = estimated_share(Query.parse("Anti-Terrorist Structure"), ["en"])
+    assert most == 0.01 and likely == pytest.approx((0.01 * 0.01 * 0.1) ** 0.5)
 
 
 def test_filters_chosen_before_typing_show_and_stay(client, corpus):
