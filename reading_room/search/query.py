@@ -49,10 +49,6 @@ KIND_LABELS = {
     "footnote": _("Footnote"),
 }
 FILTERS = ("lang", "body", "session", "type", "sponsor", "kind", "opening")
-# About the share of matches a filter keeps, for the search to choose how to look for them: one
-# State sponsors a few documents in a hundred, a session is one of dozens; the other filters
-# have few values (an opening phrase is mostly the word searched for).
-FILTER_SHARES = {"body": 0.5, "type": 0.5, "kind": 0.5, "opening": 0.5, "session": 0.05, "sponsor": 0.04}
 
 
 def max_hits() -> int:
@@ -169,13 +165,9 @@ def search(params: Params, languages: list[Language]) -> Results:
         return results
     codes = [params.filters["lang"]] if "lang" in params.filters else [lang.code for lang in languages]
     engine = backend()
-    kept = math.prod(FILTER_SHARES.get(name, 1.0) for name in params.filters)
-    # filters the full-text index applies itself drop matches before their rows are read
-    indexed = getattr(engine, "INDEXED_FILTERS", ())
-    late = math.prod(FILTER_SHARES.get(name, 1.0) for name in params.filters if name not in indexed)
     # one more than we count, to know there are more
-    bands = engine.candidates(filtered_entries(params), query, codes, max_hits() + 1, kept=kept, late=late)
-    counts, page_ids = _stats(bands, params.page)
+    bands = engine.candidates(filtered_entries(params), query, codes, max_hits() + 1, filters=tuple(params.filters))
+    counts, page_ids = _stats(bands, params.page, engine)
     total = counts.pop(("total", None), 0)
     results.capped = total > max_hits()
     results.total = min(total, max_hits())
@@ -184,7 +176,7 @@ def search(params: Params, languages: list[Language]) -> Results:
     return results
 
 
-def _stats(bands: list[tuple[str, list]], page: int) -> tuple[dict, list[int]]:
+def _stats(bands: list[tuple[str, list]], page: int, engine) -> tuple[dict, list[int]]:
     """One statement: the total, every facet's counts (the sponsors': the most frequent, with the
     States' names in the interface language, else English) and the ids of the requested page.
     `bands`: the backend's candidates, (SQL, parameters) newest ids first; each is read only if
@@ -192,34 +184,25 @@ def _stats(bands: list[tuple[str, list]], page: int) -> tuple[dict, list[int]]:
     limit, sql, params = max_hits() + 1, [band for band, _ in bands], [p for _, band in bands for p in band]
     params.append((get_language() or "en").split("-")[0])
     offset = (page - 1) * PAGE_SIZE
-    text = "varchar" if connection.vendor == "postgresql" else "text"
-    sponsorships = "JOIN documents_sponsorship s ON s.document_id = per_document.document_id"
-    if connection.vendor == "postgresql":
-        # through the index, document by document: PostgreSQL would otherwise read the whole table
-        # to join it to a few hundred documents (OFFSET 0 keeps the subquery out of the join)
-        sponsorships = (
-            "CROSS JOIN LATERAL (SELECT state_id FROM documents_sponsorship "
-            "WHERE document_id = per_document.document_id OFFSET 0) s"
-        )
     statement = f"""
         WITH {_candidates(sql, limit)},
         hits AS MATERIALIZED (SELECT * FROM candidates ORDER BY id DESC LIMIT {max_hits()}),
         per_document AS (SELECT document_id, COUNT(*) AS n FROM hits GROUP BY document_id)
         SELECT 'total', NULL, NULL, COUNT(*) FROM candidates
         UNION ALL SELECT 'body', body, NULL, COUNT(*) FROM hits GROUP BY body
-        UNION ALL SELECT 'session', CAST(session AS {text}), NULL, COUNT(*) FROM hits
+        UNION ALL SELECT 'session', CAST(session AS text), NULL, COUNT(*) FROM hits
             WHERE session IS NOT NULL GROUP BY session
         UNION ALL SELECT 'type', doc_kind, NULL, COUNT(*) FROM hits GROUP BY doc_kind
         UNION ALL SELECT 'kind', kind, NULL, COUNT(*) FROM hits GROUP BY kind
         UNION ALL SELECT 'opening', opening, language_id, COUNT(*) FROM hits
             WHERE opening <> '' GROUP BY opening, language_id
         UNION ALL SELECT 'sponsor', st.iso3, COALESCE(named.name, english.name), top.n FROM (
-            SELECT s.state_id, SUM(n) AS n FROM per_document {sponsorships}
+            SELECT s.state_id, SUM(n) AS n FROM per_document {engine.SPONSORSHIPS}
             GROUP BY s.state_id ORDER BY SUM(n) DESC, s.state_id LIMIT {FACET_SIZE}
         ) top JOIN documents_state st ON st.id = top.state_id
         LEFT JOIN documents_statename named ON named.state_id = top.state_id AND named.language_id = %s
         LEFT JOIN documents_statename english ON english.state_id = top.state_id AND english.language_id = 'en'
-        UNION ALL SELECT 'hit', CAST(id AS {text}), NULL, rank FROM (
+        UNION ALL SELECT 'hit', CAST(id AS text), NULL, rank FROM (
             SELECT id, rank FROM hits ORDER BY rank DESC, id LIMIT {PAGE_SIZE} OFFSET {offset}
         ) page
     """  # noqa: S608 - the ORM's own SQL and integers; values stay parameters

@@ -60,6 +60,17 @@ MIN_KEPT = 0.25  # a range under filters keeping fewer rows reads too many match
 # Filters (query.FILTERS) on columns of the GIN indexes (migration 0004; the language picks
 # the index): the index leaves out the matches they drop, so no row is read only to be dropped.
 INDEXED_FILTERS = ("lang", "kind", "body", "type")
+# About the share of matches a filter keeps: one State sponsors a few documents in a hundred, a
+# session is one of dozens; the other filters have few values (an opening phrase is mostly the
+# word searched for).
+FILTER_SHARES = {"body": 0.5, "type": 0.5, "kind": 0.5, "opening": 0.5, "session": 0.05, "sponsor": 0.04}
+# The hits' documents' sponsorships, for the sponsor facet (query._stats): through the index,
+# document by document; PostgreSQL would otherwise read the whole table to join it to a few
+# hundred documents (OFFSET 0 keeps the subquery out of the join).
+SPONSORSHIPS = (
+    "CROSS JOIN LATERAL (SELECT state_id FROM documents_sponsorship "
+    "WHERE document_id = per_document.document_id OFFSET 0) s"
+)
 STATISTICS_TTL = 600.0  # seconds
 
 _statistics: dict = {"at": -STATISTICS_TTL, "frequencies": {}, "rows": 0}
@@ -111,20 +122,20 @@ def candidates(
     query: Query,
     languages: list[str],
     limit: int,
-    kept: float = 1.0,
-    late: float | None = None,
+    filters: tuple[str, ...] = (),
 ) -> list[tuple[str, list]]:
     """The newest `limit` matches, as bands of ids, newest first: (SQL, parameters) selecting a
     band's newest `limit` matches (query.CANDIDATE_COLUMNS and their `rank`), the last band all
     older ids. query._stats reads a band only while the bands before it found fewer than `limit`
     matches, so a window that turns out too narrow costs the next band, not a second search.
-    `entries`: the filters; `kept`: about the share of rows the filters other than language keep;
-    `late`: the share kept by those of them the GIN index does not apply (not INDEXED_FILTERS),
-    which drop rows only once read (default: `kept`)."""
+    `entries`: the filters applied; `filters`: their names (query.FILTERS), which keep about
+    FILTER_SHARES of the rows; those the GIN index does not apply (not INDEXED_FILTERS) drop rows
+    only once read (`late`)."""
     statistics = table_statistics()
     newest, lexemes = _probe(query, languages)
+    kept = math.prod(FILTER_SHARES.get(name, 1.0) for name in filters)
+    late = math.prod(FILTER_SHARES.get(name, 1.0) for name in filters if name not in INDEXED_FILTERS)
     likely, most = (share * kept for share in estimated_share(query, languages, lexemes))
-    late = kept if late is None else late
     where = entries.query.get_compiler(connection=connection).compile(entries.query.where)
     bands, upper = [], None
     for way, window in _ways(likely, most, late, statistics["rows"], limit):

@@ -44,7 +44,13 @@ def _fts5(query: Query, languages: list[str]) -> str:
     return " OR ".join(e for e in (query.fts5(language) for language in languages) if e)
 
 
-def candidates(entries: QuerySet, query: Query, languages: list[str], limit: int, **kwargs) -> list[tuple[str, list]]:
+# The hits' documents' sponsorships, for the sponsor facet (query._stats).
+SPONSORSHIPS = "JOIN documents_sponsorship s ON s.document_id = per_document.document_id"
+
+
+def candidates(
+    entries: QuerySet, query: Query, languages: list[str], limit: int, filters: tuple[str, ...] = ()
+) -> list[tuple[str, list]]:
     """The newest `limit` matches, in one band (see postgres.candidates): FTS5 finds them all,
     cheaply enough here."""
     newest = match(entries, query, languages).order_by("-id").values(*CANDIDATE_COLUMNS, "rank")[:limit]
