@@ -242,6 +242,12 @@ def highlight(text: str, query: Query, language: str, max_words: int = 35) -> st
         centre = (inside[0] + inside[-1]) // 2  # …then centred on them
         first = max(0, min(centre - max_words // 2, len(tokens) - max_words))
         last = first + max_words - 1
+    return _marked_window(text, tokens, hits, first, last, whole)
+
+
+def _marked_window(text: str, tokens: list[re.Match], hits: list[int], first: int, last: int, whole: str) -> str:
+    """Tokens `first` to `last` of the text, HTML-escaped, the hits among them in marks, with "…"
+    where the window does not reach the start or the end of `whole`."""
     begin = tokens[first].start() if first > 0 else 0
     end = tokens[last].end() if last < len(tokens) - 1 else len(text)
     out, position = [], begin
@@ -316,13 +322,4 @@ def echo(text: str, marked: str, main_text: str, max_words: int = 35) -> str:
             centre = round((max(start, 0) / max(len(main_text), 1)) * len(tokens) + size / 2)
         first = max(0, min(centre - size // 2, len(tokens) - size))
         last = first + size - 1
-    begin = tokens[first].start() if first > 0 else 0
-    end = tokens[last].end() if last < len(tokens) - 1 else len(text)
-    out, position = [], begin
-    for i in hits:
-        if first <= i <= last:
-            token = tokens[i]
-            out.append(_escape(text[position : token.start()]) + START + _escape(token.group()) + STOP)
-            position = token.end()
-    out.append(_escape(text[position:end]))
-    return ellipsize("".join(out), _escape(text))
+    return _marked_window(text, tokens, hits, first, last, text)
