@@ -5,14 +5,10 @@ from django.utils.translation import gettext_lazy as _
 from .text import stems
 
 
-def register_sqlite_functions(dbapi_connection) -> None:
-    """rr_stems(language, text): the SQLite index's Snowball stems (see text.stems)."""
-    dbapi_connection.create_function("rr_stems", 2, stems, deterministic=True)
-
-
 def _on_connection(sender, connection, **kwargs) -> None:
+    """rr_stems(language, text) on SQLite: the Snowball stems its index triggers store (text.stems)."""
     if connection.vendor == "sqlite":
-        register_sqlite_functions(connection.connection)
+        connection.connection.create_function("rr_stems", 2, stems, deterministic=True)
 
 
 class SearchConfig(AppConfig):

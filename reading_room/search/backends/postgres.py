@@ -32,15 +32,7 @@ import time
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery
 from django.db import connection
-from django.db.models import (
-    Case,
-    F,
-    Func,
-    QuerySet,
-    TextField,
-    Value,
-    When,
-)
+from django.db.models import Case, F, Func, QuerySet, TextField, Value, When
 from django.db.models.functions import Coalesce, Left, Length, Replace
 from django.db.models.lookups import LessThanOrEqual
 from django.utils.html import escape
