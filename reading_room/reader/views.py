@@ -33,7 +33,7 @@ from .reading import DEFAULT_VIEW, Reading, document_list, parse_view, read_docu
 @require_GET
 def interface_language(request: HttpRequest, code: str) -> HttpResponse:
     """Switch the interface language with a plain link, then go back: no form, so the public pages
-    carry no CSRF token and can be cached and compressed whole (pages.py)."""
+    carry no CSRF token and can be cached and compressed whole (page_cache.py)."""
     if code not in dict(settings.LANGUAGES):
         raise Http404(_("No interface in that language."))
     target = request.GET.get("next", "")
