@@ -31,6 +31,7 @@ from reading_room.ingest.models import Correction
 
 from . import masthead
 from .cite import citation
+from .markup import text_html
 
 DEFAULT_VIEW = ("en", "fr")
 PENDING = {
@@ -76,6 +77,10 @@ class Cell:
     @property
     def pending(self) -> str:
         return pending_message(self.language.code)
+
+    @property
+    def html(self) -> str:
+        return text_html(self.pieces)
 
 
 @dataclass
@@ -129,6 +134,10 @@ class Note:
     backrefs: list[tuple[str, str]]  # (anchor id, paragraph eid)
     language: str = ""
     pieces: list[dict] = field(default_factory=list)  # {"text"[, "target", "href"]}
+
+    @property
+    def html(self) -> str:
+        return text_html(self.pieces)
 
 
 @dataclass
