@@ -5,6 +5,7 @@ set DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/reading_room) for Post
 """
 
 import os
+import subprocess
 from pathlib import Path
 
 import dj_database_url
@@ -29,6 +30,27 @@ if not SECRET_KEY:
     if not DEBUG:
         raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off")
     SECRET_KEY = "dev-only-insecure-key"  # noqa: S105 - DEBUG only; refused above otherwise
+
+
+def git_commit() -> str:
+    """The commit of this checkout; empty if it is not one or git is not installed."""
+    try:
+        found = subprocess.run(
+            ["git", "rev-parse", "--short=12", "HEAD"], cwd=BASE_DIR, capture_output=True, text=True, timeout=10
+        )
+    except (OSError, subprocess.SubprocessError):
+        return ""
+    return found.stdout.strip() if found.returncode == 0 else ""
+
+
+# The release (docs/deploy.md): the version of every cache key (CACHES below) and part of every page's
+# ETag, so that no page rendered by an earlier deploy's code is served, from a shared cache or a
+# browser's, after the next one. Set by the deploy; a git checkout defaults to its commit.
+RELEASE = os.environ.get("RELEASE", "").strip() or git_commit()
+if not RELEASE:
+    if not DEBUG:
+        raise ImproperlyConfigured("RELEASE must be set when DEBUG is off and the code is not a git checkout")
+    RELEASE = "dev"
 ALLOWED_HOSTS = [h.strip() for h in os.environ.get("ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h.strip()]
 
 INSTALLED_APPS = [
@@ -101,13 +123,6 @@ TEMPLATES = [
             ],
         },
     },
-    {
-        # Only for the paragraph rows, where rendering time matters most (reading_room/reader/rendering.py).
-        "BACKEND": "django.template.backends.jinja2.Jinja2",
-        "DIRS": [BASE_DIR / "templates" / "jinja2"],
-        "APP_DIRS": False,
-        "OPTIONS": {"autoescape": True},
-    },
 ]
 
 WSGI_APPLICATION = "reading_room.wsgi.application"
@@ -165,9 +180,10 @@ STORAGES = {
 
 LOGIN_URL = "admin:login"
 
-# Rendered pages (reading_room/reader/page_cache.py) and fragments. Local memory per process by default; with
-# several app servers, a Redis they share (REDIS_URL=redis://host:6379/0). Keys carry the
-# document's last change, so neither can serve a page older than the last edit.
+# Rendered pages (reading_room/reader/page_cache.py), comparisons, preview images. Local memory per
+# process by default; with several app servers, a Redis they share (REDIS_URL=redis://host:6379/0).
+# Keys carry the document's last change, so neither can serve a page older than the last edit, and
+# the release as their version, so neither serves what older code rendered.
 if REDIS_URL := os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
@@ -175,6 +191,7 @@ if REDIS_URL := os.environ.get("REDIS_URL"):
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "rr",
             "TIMEOUT": 24 * 3600,
+            "VERSION": RELEASE,
         }
     }
 else:
@@ -182,6 +199,7 @@ else:
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "OPTIONS": {"MAX_ENTRIES": 500},  # pages are ~100 KB: at most ~50 MB per worker
+            "VERSION": RELEASE,
         }
     }
 

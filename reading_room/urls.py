@@ -14,9 +14,10 @@ from reading_room.search import views as search_views
 register_converter(converters.SymbolConverter, "symbol")
 register_converter(converters.EidConverter, "eid")
 
-# Public pages are compressed: they hold no secret for BREACH to find (no CSRF token; the interface
-# language is switched with links). The reader, paragraph and print pages compress once, when
-# cached (reading_room/reader/page_cache.py). The admin is left alone.
+# Public pages are compressed, all by Django's GZipMiddleware (gzip_page): they hold no secret for
+# BREACH to find (no CSRF token; the interface language is switched with links). The reader,
+# paragraph, print and comparison pages are compressed before they are cached, once per page
+# (reading_room/reader/page_cache.py). The admin, which has CSRF tokens, is not compressed.
 urlpatterns = [
     path("", gzip_page(views.home), name="index"),
     path("healthz", health.healthz, name="healthz"),
@@ -53,7 +54,7 @@ urlpatterns = [
     path("sessions/<int:session>/", gzip_page(views.session), name="session"),
     path("sponsors/", gzip_page(views.sponsors), name="sponsors"),
     path("sponsors/<str:iso3>/", gzip_page(views.sponsor), name="sponsor"),
-    # compressed once, when cached, like the reader (reading_room/reader/page_cache.py)
+    # compressed once, when cached (reading_room/reader/page_cache.py)
     path("compare/", compare_views.compare_page, name="compare"),
     path(
         "compare/paragraph/<symbol:symbol>/<eid:eid>/",

@@ -1,4 +1,4 @@
-"""Cached pages are never stale: conditional GETs, invalidation by edits, Vary, compression."""
+"""Cached pages are never stale: conditional GETs, invalidation by edits and deploys, Vary, compression."""
 
 import gzip
 
@@ -50,6 +50,25 @@ def test_a_change_made_by_another_server_is_seen_at_once(client, sample):
     )
     Document.objects.filter(pk=sample.pk).update(updated=timezone.now())
     assert "Rewritten elsewhere." in client.get("/A/79/L.124/").content.decode()
+
+
+def test_a_deploy_serves_nothing_the_old_code_rendered(client, sample, settings):
+    """A page cached, or held by a browser, before a deploy is not served after it: the release
+    (RELEASE, docs/deploy.md) versions the cache's keys and is part of the ETag."""
+    assert settings.CACHES["default"]["VERSION"] == settings.RELEASE
+    before = client.get("/A/79/L.124/op3/")
+    # The same data, but the new code would render it otherwise: here, a text changed behind the
+    # page cache's back (Document.updated not moved).
+    ParagraphText.objects.filter(paragraph__document=sample, paragraph__eid="op3", language_id="en").update(
+        text="As the new release renders it."
+    )
+    assert "As the new release renders it." not in client.get("/A/79/L.124/op3/").content.decode()
+    settings.RELEASE = f"{settings.RELEASE}-next"
+    settings.CACHES = {"default": {**settings.CACHES["default"], "VERSION": settings.RELEASE}}
+    after = client.get("/A/79/L.124/op3/", headers={"If-None-Match": before["ETag"]})
+    assert after.status_code == 200
+    assert after["ETag"] != before["ETag"]
+    assert "As the new release renders it." in after.content.decode()
 
 
 def test_pages_vary_on_what_changes_them(client, sample):

@@ -33,7 +33,6 @@ from .servers import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 ROUTER = "reading_room.routers.PrimaryReplicaRouter"
-MIDDLEWARE = "reading_room.routers.ReplicaReadsMiddleware"
 REPLICA = "replica1"
 # Settings read from the environment: the subprocesses below start from none of them.
 SETTINGS_ENV = {
@@ -52,6 +51,7 @@ SETTINGS_ENV = {
     "PORT",
     "BIND",
     "DJANGO_ALLOW_ASYNC_UNSAFE",  # tests/conftest.py sets it; check --deploy refuses it
+    "RELEASE",
 }
 
 
@@ -288,37 +288,52 @@ def test_without_replicas_the_router_leaves_routing_to_django(monkeypatch):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_page_views_read_from_the_replica_and_editors_from_the_primary(replica, sample, client, settings):
-    if MIDDLEWARE not in settings.MIDDLEWARE:
-        settings.MIDDLEWARE = [MIDDLEWARE, *settings.MIDDLEWARE]
+def test_page_views_read_from_the_replica_and_editors_from_the_primary(replica, sample, client):
+    """Through the whole middleware stack: every read of a request follows one decision, the
+    session and the user (read by Django's middleware) included."""
     # Django's test case lets only the aliases it knew at its start connect lazily: connect now.
     connections[replica].connect()
     cache.clear()
 
-    def queries(method, path, **kwargs) -> tuple[int, int]:
+    def queries(method, path, **kwargs) -> tuple[list[str], list[str]]:
         with (
             CaptureQueriesContext(connections[DEFAULT_DB_ALIAS]) as on_primary,
             CaptureQueriesContext(connections[REPLICA]) as on_replica,
         ):
             response = getattr(client, method)(path, **kwargs)
         assert response.status_code in (200, 302), response.status_code
-        return len(on_primary), len(on_replica)
+        return [q["sql"] for q in on_primary], [q["sql"] for q in on_replica]
 
     on_primary, on_replica = queries("get", "/A/79/L.124/")
-    assert on_primary == 0 and on_replica > 0
+    assert not on_primary and on_replica
     on_primary, on_replica = queries("post", "/admin/login/", data={"username": "nobody", "password": "x"})
-    assert on_primary > 0 and on_replica == 0
+    assert on_primary and not on_replica
     editor = User.objects.create_user("editor", password="a-long-password-1", is_staff=True)
     client.force_login(editor)
-    on_primary, on_replica = queries("get", "/A/79/L.124/")
-    assert on_primary > 0 and on_replica == 0
+    on_primary, on_replica = queries("get", "/admin/")  # the session and the user are read...
+    assert not on_replica
+    assert any("django_session" in sql for sql in on_primary) and any("auth_user" in sql for sql in on_primary)
+    on_primary, on_replica = queries("get", "/A/79/L.124/")  # ...and the page, from the primary
+    assert on_primary and not on_replica
 
 
-def test_the_replica_middleware_comes_before_sessions_and_users():
-    """settings.MIDDLEWARE starts with ReplicaReadsMiddleware (docs/deploy.md)."""
-    middleware = django_settings.MIDDLEWARE
-    assert MIDDLEWARE in middleware
-    assert middleware.index(MIDDLEWARE) < middleware.index("django.contrib.sessions.middleware.SessionMiddleware")
+def test_the_release_comes_from_the_deploy_else_the_git_commit():
+    """RELEASE names the code in cache keys and ETags (docs/deploy.md); a checkout defaults to its
+    commit; production refuses to start with neither."""
+    code = "from django.conf import settings; print(json.dumps(settings.RELEASE))"
+    assert django_json(code, RELEASE="2026-12-04.1") == "2026-12-04.1"
+    commit = subprocess.run(["git", "rev-parse", "--short=12", "HEAD"], cwd=ROOT, capture_output=True, text=True)
+    if commit.returncode == 0:
+        assert django_json(code) == commit.stdout.strip()
+    outside = subprocess.run(
+        [sys.executable, "-c", "import django; django.setup()"],
+        cwd=ROOT,
+        env=production_env(GIT_DIR="/nonexistent"),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert outside.returncode != 0 and "RELEASE must be set" in outside.stderr
 
 
 # --- shared cache, no local state -----------------------------------------------------------------------------

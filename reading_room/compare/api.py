@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
@@ -15,7 +16,6 @@ from django.utils.http import http_date
 from reading_room.api.params import CompareQuery
 from reading_room.api.views import API_VERSION, endpoint
 from reading_room.documents.models import Document
-from reading_room.release import release
 
 from . import comparison, diffs
 from .comparison import NoCommonLanguage
@@ -35,7 +35,7 @@ def compare(request: HttpRequest) -> HttpResponse:
     except Refused as refused:
         return _json({"error": refused.message}, status=refused.status)
     tag = hashlib.sha256(
-        "|".join([API_VERSION, comparison.FORMAT, release(), language, *_stamps(older, newer)]).encode()
+        "|".join([API_VERSION, comparison.FORMAT, settings.RELEASE, language, *_stamps(older, newer)]).encode()
     ).hexdigest()[:32]
     etag, modified = f'"{tag}"', int(max(older.updated, newer.updated).timestamp())
     response = get_conditional_response(request, etag=etag, last_modified=modified)

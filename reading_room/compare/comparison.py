@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 from django.core.cache import cache
 
 from reading_room.documents.models import Document, DocumentText, Footnote, Paragraph, Sponsorship
-from reading_room.release import release
 
 from . import diffs
 from .matching import Block, Link, match
@@ -55,7 +54,8 @@ def get(older: Document, newer: Document) -> dict:
 
 
 def cache_key(older: Document, newer: Document) -> str:
-    parts = [FORMAT, release()] + [f"{d.pk}@{d.updated.isoformat()}" for d in (older, newer)]
+    # The release versions every cache key (settings.CACHES): not needed here.
+    parts = [FORMAT] + [f"{d.pk}@{d.updated.isoformat()}" for d in (older, newer)]
     return "compare:" + hashlib.sha1("|".join(parts).encode(), usedforsecurity=False).hexdigest()
 
 

@@ -48,7 +48,7 @@ def compare_page(request: HttpRequest) -> HttpResponse:
         message = _("No document with the symbol %(symbol)s.") % {"symbol": missing[0]}
         return _start(request, wanted, message, status=404)
     older, newer = found[Document.key_for(wanted["from"])], found[Document.key_for(wanted["to"])]
-    reads = ("from", "to", "lang", "only")  # no other parameter makes a page of its own (pages.py)
+    reads = ("from", "to", "lang", "only")  # no other parameter makes a page of its own (page_cache.py)
     return page_cache.serve(request, older, lambda: _page(request, older, newer), also=[newer], reads=reads)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
+from django import forms
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, QuerySet
 from django.http import QueryDict
@@ -22,19 +23,28 @@ DOCUMENT_FILTERS = ("body", "session", "type", "sponsor")
 PAGE_SIZE = 50  # documents a page: a corpus of thousands is browsed a page at a time
 
 
+class BrowseQuery(forms.Form):
+    """A browse page's query string. A value that is not valid is ignored, the others kept: the
+    page as if it were not there (a mistyped or stale link still shows documents)."""
+
+    body = forms.ChoiceField(choices=Document.Body.choices, required=False)
+    session = forms.IntegerField(min_value=1, max_value=9999, required=False)
+    type = forms.ChoiceField(choices=Document.Kind.choices, required=False)
+    sponsor = forms.RegexField(r"\A[A-Za-z]{3}\Z", required=False)  # an ISO 3166 alpha-3 code
+    page = forms.IntegerField(min_value=1, required=False)
+
+    def clean_sponsor(self) -> str:
+        return self.cleaned_data["sponsor"].upper()
+
+    def valid(self) -> dict:
+        self.is_valid()  # cleaned_data keeps the fields that are valid
+        return {name: value for name, value in self.cleaned_data.items() if value not in (None, "")}
+
+
 def document_filters(get: QueryDict) -> dict[str, str]:
     """The valid document filters in a query string; anything else is ignored."""
-    filters = {}
-    body, session, kind, sponsor = (get.get(name, "").strip() for name in DOCUMENT_FILTERS)
-    if body in Document.Body.values:
-        filters["body"] = body
-    if session.isascii() and session.isdigit() and 0 < len(session) < 5:
-        filters["session"] = str(int(session))
-    if kind in Document.Kind.values:
-        filters["type"] = kind
-    if len(sponsor) == 3 and sponsor.isascii() and sponsor.isalpha():
-        filters["sponsor"] = sponsor.upper()
-    return filters
+    valid = BrowseQuery(get).valid()
+    return {name: str(valid[name]) for name in DOCUMENT_FILTERS if name in valid}
 
 
 def filter_documents(documents: QuerySet, filters: dict[str, str]) -> QuerySet:
@@ -69,9 +79,9 @@ class DocumentPage:
 def document_page(
     documents: QuerySet, get: QueryDict, filters: dict[str, str], fixed: tuple[str, ...] = ()
 ) -> DocumentPage:
-    """The page of `documents` that ?page= asks for: the first if it is not a number, the last if it
-    is past the end (a shared link to a page that has since shrunk still shows documents)."""
-    page = Paginator(documents, PAGE_SIZE).get_page(get.get("page"))
+    """The page of `documents` that ?page= asks for: the first if it is not a page number, the last
+    if it is past the end (a shared link to a page that has since shrunk still shows documents)."""
+    page = Paginator(documents, PAGE_SIZE).get_page(BrowseQuery(get).valid().get("page"))
     number, pages = page.number, page.paginator.num_pages
     page.object_list = list(page.object_list)  # annotated below, then shown: one query
     describe(page.object_list)

@@ -1,8 +1,8 @@
 """The public pages of a document, cached whole and answered conditionally.
 
 A page is identified by the document's last change (`Document.updated`, bumped by any edit: see
-signals.py), the release (release.py), the path and host, the query parameters the page reads (a
-document's ?view= as given, whether there is a ?hl=; a comparison's ?from=, ?to=, ?lang=, ?only=),
+signals.py), the release (settings.RELEASE), the path and host, the query parameters the page reads
+(a document's ?view= as given, whether there is a ?hl=; a comparison's ?from=, ?to=, ?lang=, ?only=),
 the interface language and whether htmx asked for a fragment. Any other parameter (?x=1,
 ?utm_source=…) makes no new page: it is served the cached one, and pages are rendered as if it were
 not there (a view the reader does not know is redirected: views.py). A ?go= the reader's go-to box
@@ -10,12 +10,14 @@ could not find is shown with the page, not cached.
 
 Every request reads `updated` from the database (one indexed query), so no worker ever serves a
 page older than the last edit, whether the cache is its own memory or a Redis shared by many
-servers; browsers revalidate (`no-cache`) and get a 304.
+servers; browsers revalidate (`no-cache`) and get a 304 (`condition`). The cache's keys are
+versioned by the release (settings.CACHES), and so is the ETag: a deploy serves nothing the old
+code rendered.
 
-Both the page and its gzip encoding are cached: compressing 80 KB costs more than serving it.
-The gzip is made when a client first asks for it.
-These pages hold no secret (no CSRF token, nothing per user), so compression cannot leak one
-(BREACH).
+Pages are compressed like every public page, by Django's GZipMiddleware (`gzip_page`), before they
+are cached: one entry per encoding, so a page is compressed once, not on every request (compressing
+80 KB costs more than serving it). These pages hold no secret (no CSRF token, nothing per user), so
+compression cannot leak one (BREACH).
 """
 
 from __future__ import annotations
@@ -23,15 +25,16 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Sequence
 
+from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse, QueryDict
-from django.utils.cache import get_conditional_response, patch_vary_headers
-from django.utils.http import http_date
-from django.utils.text import compress_string
+from django.middleware.gzip import re_accepts_gzip
+from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import get_language
+from django.views.decorators.gzip import gzip_page
+from django.views.decorators.http import condition
 
 from reading_room.documents.models import Document
-from reading_room.release import release
 
 TIMEOUT = 24 * 3600  # keys change with every edit; old entries just age out
 VARY = ("Accept-Encoding", "Accept-Language", "Cookie", "HX-Request")
@@ -54,23 +57,33 @@ def serve(
     _read_only(request, reads)
     documents = [document, *also]
     fingerprint = _fingerprint(request, documents)
-    last_modified = int(max(d.updated for d in documents).timestamp())  # HTTP dates have whole seconds
-    etag = f'W/"{fingerprint}"'
-    response = get_conditional_response(request, etag=etag, last_modified=last_modified)
-    if response is None and "go" in request.GET:  # a paragraph the go-to box did not find: not kept
-        response = render()
-    elif response is None:
-        response = _cached(request, f"page:{fingerprint}", render)
-    response.headers.setdefault("ETag", etag)
-    response.headers.setdefault("Last-Modified", http_date(last_modified))
-    response.headers.setdefault("Cache-Control", "no-cache")
+    compressed = gzip_page(lambda request: render())
+
+    @condition(
+        etag_func=lambda request: f'W/"{fingerprint}"',
+        last_modified_func=lambda request: max(d.updated for d in documents),
+    )
+    def page(request: HttpRequest) -> HttpResponse:
+        if "go" in request.GET:  # a paragraph the go-to box did not find: not kept
+            return compressed(request)
+        encoding = "gzip" if re_accepts_gzip.search(request.headers.get("Accept-Encoding", "")) else "identity"
+        key = f"page:{fingerprint}:{encoding}"
+        response = cache.get(key)
+        if response is None:
+            response = compressed(request)
+            if response.status_code == 200 and not response.streaming:
+                cache.set(key, response, TIMEOUT)
+        return response
+
+    response = page(request)
+    patch_cache_control(response, no_cache=True)
     patch_vary_headers(response, VARY)
     return response
 
 
 def _fingerprint(request: HttpRequest, documents: Sequence[Document]) -> str:
     parts = (
-        release(),
+        settings.RELEASE,
         *(f"{d.pk}@{d.updated.isoformat()}" for d in documents),
         get_language() or "",
         "htmx" if request.headers.get("HX-Request") else "page",
@@ -98,23 +111,3 @@ def _read_only(request: HttpRequest, reads: Sequence[str]) -> None:
         query["go"] = given["go"][:40]
     query._mutable = False
     request.GET = query
-
-
-def _cached(request: HttpRequest, key: str, render: Callable[[], HttpResponse]) -> HttpResponse:
-    entry = cache.get(key)
-    if entry is None:
-        response = render()
-        if response.status_code != 200 or response.streaming:
-            return response
-        entry = {"content": response.content, "type": response["Content-Type"]}
-        cache.set(key, entry, TIMEOUT)
-    if "gzip" not in request.headers.get("Accept-Encoding", ""):
-        return HttpResponse(entry["content"], content_type=entry["type"])
-    if "gzip" not in entry:  # compressed once, by the first client that asks for it
-        entry["gzip"] = compress_string(entry["content"])
-        cache.set(key, entry, TIMEOUT)
-    if len(entry["gzip"]) >= len(entry["content"]):
-        return HttpResponse(entry["content"], content_type=entry["type"])
-    response = HttpResponse(entry["gzip"], content_type=entry["type"])
-    response["Content-Encoding"] = "gzip"
-    return response

@@ -31,6 +31,7 @@ from reading_room.ingest.models import Correction
 
 from . import masthead
 from .cite import citation
+from .markup import text_html
 
 DEFAULT_VIEW = ("en", "fr")
 PENDING = {
@@ -46,6 +47,15 @@ CITE_LABELS = {
 }
 
 
+# The tools menu's accessible names, per paragraph; translated once per page (read_document).
+ROW_LABELS = {
+    "tools": _("Link, copy or cite %(eid)s"),
+    "copy": _("Copy the link to %(eid)s"),
+    "permalink": _("Paragraph page of %(eid)s"),
+}
+FOOTNOTE_LABEL = _("Footnote %(n)s")  # a footnote call's accessible name
+
+
 def cite_label_pattern(language: Language) -> str:
     return str(CITE_LABELS.get(language.code) or _("Cite %(code)s: %(eid)s in %(language)s"))
 
@@ -59,7 +69,7 @@ class Cell:
     """One paragraph in one language, cut into pieces for the template."""
 
     language: Language
-    pieces: list[dict] = field(default_factory=list)  # {"text", "italic"[, "target", "href"]} or {"ref", "id"}
+    pieces: list[dict] = field(default_factory=list)  # {"text", "italic"[, "target", "href"]} or {"ref", "id", "label"}
     missing: bool = False
     citation: str = ""  # "A/79/L.124, para. 3" in this language
     cite_label: str = ""  # the copy button's accessible name
@@ -68,6 +78,10 @@ class Cell:
     def pending(self) -> str:
         return pending_message(self.language.code)
 
+    @property
+    def html(self) -> str:
+        return text_html(self.pieces)
+
 
 @dataclass
 class Row:
@@ -75,6 +89,7 @@ class Row:
     cells: list[Cell]
     aliases: list[str] = field(default_factory=list)  # old eids (merged paragraphs) that land here
     url: str = ""  # the paragraph's permalink
+    labels: dict[str, str] = field(default_factory=dict)  # ROW_LABELS for this paragraph
 
     @property
     def label(self) -> str:
@@ -119,6 +134,10 @@ class Note:
     backrefs: list[tuple[str, str]]  # (anchor id, paragraph eid)
     language: str = ""
     pieces: list[dict] = field(default_factory=list)  # {"text"[, "target", "href"]}
+
+    @property
+    def html(self) -> str:
+        return text_html(self.pieces)
 
 
 @dataclass
@@ -278,6 +297,7 @@ def read_document(document: Document, view: tuple[str, ...], eids: list[str] | N
     cited: dict[str, dict[str, list[tuple[str, str]]]] = {lang.code: {} for lang in shown}
     # Per page, not per paragraph: a long resolution has hundreds of rows.
     labels = {lang.code: cite_label_pattern(lang) for lang in shown}
+    row_labels = {name: str(pattern) for name, pattern in ROW_LABELS.items()}
     permalink = reverse("paragraph", kwargs={"symbol": document.key, "eid": "pp0"}).removesuffix("pp0/") + "{}/"
     for paragraph in paragraphs:
         by_lang = by_paragraph.get(paragraph.pk, {})
@@ -292,7 +312,9 @@ def read_document(document: Document, view: tuple[str, ...], eids: list[str] | N
             cite = citation(document.symbol, paragraph.eid, lang.code)
             label = labels[lang.code] % {"code": lang.code.upper(), "eid": paragraph.eid, "language": lang.name}
             cells.append(Cell(lang, pieces, citation=cite, cite_label=label))
-        rows.append(Row(paragraph, cells, aliases.get(paragraph.pk, []), permalink.format(paragraph.eid)))
+        eid = {"eid": paragraph.eid}
+        mine = {name: pattern % eid for name, pattern in row_labels.items()}
+        rows.append(Row(paragraph, cells, aliases.get(paragraph.pk, []), permalink.format(paragraph.eid), mine))
     notes = _notes(document, shown, cited, only_cited=eids is not None)
     cited_by = _link(rows, notes, document, with_cited_by=eids is None)
     sponsors = _sponsors(document, shown)
@@ -407,7 +429,7 @@ def _mention_pieces(text: str) -> list[dict]:
 def _ref(number: str, lang: str, eid: str, cited: dict[str, list[tuple[str, str]]]) -> dict:
     anchor = f"fnref-{lang}-{eid}-{number}"
     cited.setdefault(number, []).append((anchor, eid))
-    return {"ref": number, "id": anchor, "note": f"fn-{lang}-{number}"}
+    return {"ref": number, "id": anchor, "note": f"fn-{lang}-{number}", "label": FOOTNOTE_LABEL % {"n": number}}
 
 
 def _notes(document, shown, cited, only_cited: bool) -> dict[str, list[Note]]:
