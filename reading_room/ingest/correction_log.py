@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from reading_room.documents.models import Document, FootnoteText, ParagraphText
+from reading_room.documents.models import Document
 from reading_room.parsing.types import Repaired
 
+from .bulk_writes import Rows
 from .models import Correction
 
 _CONTEXT = 40
@@ -16,9 +17,8 @@ class CorrectionLog:
 
     def __init__(self, document: Document):
         self.document = document
-        # a new text's id is known once it is written: the corrections are built with the text
-        # itself, and take its id when they are written after it
-        self.corrections: list[Correction] = []
+        # (correction row, column, row of the text it is in): a new text's id is known once it is written
+        self.rows: list[tuple[dict, str, dict | None]] = []
         self.replaced: set[tuple[str, str]] = set()  # (language, location) whose corrections are replaced
 
     def add(
@@ -27,48 +27,45 @@ class CorrectionLog:
         location: str,
         repairs: list[Repaired],
         text: str,
-        paragraph_text: ParagraphText | None = None,
-        footnote_text: FootnoteText | None = None,
+        paragraph_text: dict | None = None,
+        footnote_text: dict | None = None,
     ) -> None:
         """The corrections of one text (title, paragraph or footnote, given as its row)."""
         self.replaced.add((language, location))
-        self.corrections += [
-            Correction(
-                document=self.document,
-                language_id=language,
-                paragraph_text=paragraph_text,
-                footnote_text=footnote_text,
-                location=location,
-                kind=r.kind,
-                start=r.start,
-                end=r.end,
-                original=r.original[:200],
-                replacement=r.replacement[:200],
-                rule=r.rule[:40],
-                note=r.note[:300],
-                context=text[max(0, r.start - _CONTEXT) : r.end + _CONTEXT][:300],
-            )
-            for r in repairs
-        ]
+        if paragraph_text is not None:
+            text_row, column = paragraph_text, "paragraph_text_id"
+        else:
+            text_row, column = footnote_text, "footnote_text_id"
+        for r in repairs:
+            row = {
+                "document_id": self.document.pk,
+                "language_id": language,
+                "location": location,
+                "kind": r.kind,
+                "start": r.start,
+                "end": r.end,
+                "original": r.original[:200],
+                "replacement": r.replacement[:200],
+                "rule": r.rule[:40],
+                "note": r.note[:300],
+                "context": text[max(0, r.start - _CONTEXT) : r.end + _CONTEXT][:300],
+            }
+            self.rows.append((row, column, text_row))
 
-    def save(self, new_document: bool) -> None:
-        """Write the corrections (after their texts); a new document has none stored to replace."""
-        stored = [] if new_document else Correction.objects.filter(document=self.document)
-        old = [c for c in stored if (c.language_id, c.location) in self.replaced]
-        decided = {_same(c): c for c in old if c.status != Correction.Status.PENDING}
+    def save(self, rows: Rows) -> None:
+        stored = rows.stored(Correction, document=self.document)
+        old = [c for c in stored if (c["language_id"], c["location"]) in self.replaced]
+        decided = {tuple(c[name] for name in _SAME): c for c in old if c["status"] != Correction.Status.PENDING}
         if old:
-            Correction.objects.filter(pk__in=[c.pk for c in old]).delete()
-        for correction in self.corrections:
-            if decided and (previous := decided.get(_same(correction))):
-                for name in _DECISION:
-                    setattr(correction, name, getattr(previous, name))
-        Correction.objects.bulk_create(self.corrections)
+            Correction.objects.filter(pk__in=[c["id"] for c in old]).delete()
+        for row, column, text in self.rows:
+            if text is not None:
+                row[column] = text["id"]
+            if decided and (previous := decided.get(tuple(row[name] for name in _SAME))):
+                row.update({name: previous[name] for name in _DECISION})
+        rows.insert_many(Correction, [row for row, _column, _text in self.rows])
 
 
 # A correction found again by a re-import (same place, same change) keeps its review decision.
 _SAME = ("language_id", "location", "start", "original", "replacement", "rule")
 _DECISION = ("status", "reviewed_by_id", "reviewed_at")
-
-
-def _same(correction: Correction) -> tuple:
-    return tuple(getattr(correction, name) for name in _SAME)

@@ -13,10 +13,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import DataError, IntegrityError, transaction
-from django.db.models import Model, QuerySet
-from django.utils import timezone
 from django.utils.translation import gettext as _
-from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from reading_room.documents import identifiers
 from reading_room.documents.crossrefs import mentions, record_references
@@ -39,6 +36,7 @@ from reading_room.parsing.document import ParseError, parse
 from reading_room.parsing.sponsors import locate_sponsors, name_key, split_sponsors
 from reading_room.parsing.types import Header, ParsedText
 
+from .bulk_writes import Rows
 from .correction_log import CorrectionLog
 from .import_report import record_import, report_data
 from .models import ImportReport
@@ -243,7 +241,7 @@ def _write(prepared: Prepared) -> ImportResult:
         writing = _Writing(document, created)
         for p in parsed:
             _write_language(writing, p)
-        writing.log.save(new_document=created)
+        writing.log.save(writing.rows)
         _write_sponsors(writing, prepared.sponsors)
         report = record_import(document, created, prepared.report, kept=writing.kept)
         document.save(update_fields=["updated"])  # one touch for the reader's cache
@@ -327,8 +325,7 @@ class _Writing:
 
     def __init__(self, document: Document, created: bool):
         self.document = document
-        self.created = created
-        self.now = timezone.now()  # one history timestamp for the whole import
+        self.rows = Rows(new_document=created)
         self.log = CorrectionLog(document)
         self.kept: list[str] = []
         # what was written, for the cross-references: (paragraph id, text), (footnote id, text),
@@ -336,56 +333,40 @@ class _Writing:
         self.texts: list[tuple[int, str]] = []
         self.notes: list[tuple[int, str]] = []
         self.calls: list[tuple[int, int]] = []
-        self.paragraphs = {p.eid: p for p in self.stored(Paragraph.objects.filter(document=document))}
-        self.footnotes = {f.number: f for f in self.stored(Footnote.objects.filter(document=document))}
-
-    def stored(self, queryset: QuerySet) -> list:
-        """What a re-import compares with; a new document has nothing stored, which saves the queries."""
-        return [] if self.created else list(queryset)
-
-    def create(self, model: type[Model], objs: list[Model]) -> None:
-        """INSERT in bulk (ids set on the objects), with a "+" history row each. No signals: the
-        search index is kept by database triggers, Document.updated is touched once at the end."""
-        if objs:
-            bulk_create_with_history(objs, model, default_date=self.now)
-
-    def update(self, model: type[Model], objs: list[Model], fields: list[str]) -> None:
-        """UPDATE these fields in bulk, with a "~" history row each."""
-        if objs:
-            bulk_update_with_history(objs, model, fields, default_date=self.now)
+        self.paragraphs = {p["eid"]: p for p in self.rows.stored(Paragraph, document=document)}
+        self.footnotes = {f["number"]: f for f in self.rows.stored(Footnote, document=document)}
 
 
 def _write_language(w: _Writing, parsed: ParsedText) -> None:
     """Write one language in bulk; an editor's text is kept instead of the import's (w.kept)."""
-    language = parsed.language
+    language, rows = parsed.language, w.rows
     _write_document_text(w, parsed)
     w.log.add(language, "title", parsed.title_repairs, parsed.title)
     _write_footnotes(w, parsed)
     _write_paragraphs(w, parsed)
-    footnotes = {number: note.pk for number, note in w.footnotes.items()}
-    stored = w.stored(ParagraphText.objects.filter(paragraph__document=w.document, language=language))
-    stored = {t.paragraph_id: t for t in stored}
+    footnotes = {number: row["id"] for number, row in w.footnotes.items()}
+    stored = rows.stored(ParagraphText, paragraph__document=w.document, language=language)
+    stored = {t["paragraph_id"]: t for t in stored}
     create, update, written = [], [], []
     for para in parsed.paragraphs:
-        paragraph = w.paragraphs[para.eid]
-        text = stored.get(paragraph.pk)
-        if text and text.text != text.imported_text:
+        paragraph_id = w.paragraphs[para.eid]["id"]
+        text = stored.get(paragraph_id)
+        if text and text["text"] != text["imported_text"]:
             w.kept.append(f"{para.eid} [{language}]")
             continue
         calls = _calls(para, footnotes)
         if text is None:
-            text = ParagraphText(paragraph=paragraph, language_id=language)
+            text = {"paragraph_id": paragraph_id, "language_id": language}
             create.append(text)
-        elif (text.text, text.lead, text.calls) != (para.text, para.lead, calls):
-            text.version += 1  # an editor's form opened before this import is stale
+        elif (text["text"], text["lead"], text["calls"]) != (para.text, para.lead, calls):
+            text["version"] += 1  # an editor's form opened before this import is stale
             update.append(text)
-        text.text = text.imported_text = para.text
-        text.lead, text.calls = para.lead, calls
+        text.update(text=para.text, imported_text=para.text, lead=para.lead, calls=calls)
         written.append((para, text))
-    w.create(ParagraphText, create)
-    w.update(ParagraphText, update, ["text", "imported_text", "lead", "calls", "version"])
-    w.texts += [(text.paragraph_id, text.text) for _para, text in written]
-    w.calls += [(footnotes[number], text.paragraph_id) for _para, text in written for _o, number in text.calls]
+    rows.insert(ParagraphText, create)
+    rows.update(ParagraphText, update, ["text", "imported_text", "lead", "calls", "version"])
+    w.texts += [(text["paragraph_id"], text["text"]) for _para, text in written]
+    w.calls += [(footnotes[number], text["paragraph_id"]) for _para, text in written for _o, number in text["calls"]]
     for para, text in written:
         w.log.add(language, para.eid, para.repairs, para.text, paragraph_text=text)
 
@@ -393,7 +374,7 @@ def _write_language(w: _Writing, parsed: ParsedText) -> None:
 def _write_document_text(w: _Writing, parsed: ParsedText) -> None:
     """Title and masthead: created, or updated (and a history entry) on every re-import."""
     header = parsed.header
-    values = {
+    text = {
         "title": parsed.title,
         "agenda_title": header.agenda_title,
         "header_lines": "\n".join(header.lines),
@@ -401,16 +382,13 @@ def _write_document_text(w: _Writing, parsed: ParsedText) -> None:
         "sponsor_note": parsed.sponsor_note,
         "closing_lines": "\n".join(parsed.closing_lines),
     }
-    stored = w.stored(DocumentText.objects.filter(document=w.document, language_id=parsed.language))
-    if not stored:
-        w.create(DocumentText, [DocumentText(document=w.document, language_id=parsed.language, **values)])
-        return
-    text = stored[0]
-    if any(getattr(text, name) != value for name, value in values.items()):
-        text.version += 1
-    for name, value in values.items():
-        setattr(text, name, value)
-    w.update(DocumentText, [text], [*values, "version"])
+    stored = w.rows.stored(DocumentText, document=w.document, language_id=parsed.language)
+    if stored:
+        if any(stored[0][name] != value for name, value in text.items()):
+            text["version"] = stored[0]["version"] + 1
+        w.rows.update(DocumentText, [stored[0] | text], list(text))
+    else:
+        w.rows.insert(DocumentText, [{"document_id": w.document.pk, "language_id": parsed.language, **text}])
 
 
 def _calls(para, footnotes) -> list[list]:
@@ -422,47 +400,47 @@ def _write_paragraphs(w: _Writing, parsed: ParsedText) -> None:
     """Existing paragraphs keep their row (and eid), new ones are added."""
     create, update = [], []
     for position, para in enumerate(parsed.paragraphs, start=1):
-        paragraph = w.paragraphs.get(para.eid)
-        if paragraph is None:
-            paragraph = w.paragraphs[para.eid] = Paragraph(document=w.document, eid=para.eid)
-            create.append(paragraph)
-        elif (paragraph.kind, paragraph.number, paragraph.position) != (para.kind, para.number, position):
-            update.append(paragraph)
-        paragraph.kind, paragraph.number, paragraph.position = para.kind, para.number, position
-    w.create(Paragraph, create)
-    w.update(Paragraph, update, ["kind", "number", "position"])
+        row = w.paragraphs.get(para.eid)
+        if row is None:
+            row = w.paragraphs[para.eid] = {"document_id": w.document.pk, "eid": para.eid}
+            create.append(row)
+        elif (row["kind"], row["number"], row["position"]) != (para.kind, para.number, position):
+            update.append(row)
+        row.update(kind=para.kind, number=para.number, position=position)
+    w.rows.insert(Paragraph, create)
+    w.rows.update(Paragraph, update, ["kind", "number", "position"])
 
 
 def _write_footnotes(w: _Writing, parsed: ParsedText) -> None:
     """New footnotes, and the footnote texts of this language."""
     language = parsed.language
     new = [
-        Footnote(document=w.document, number=note.number, position=position)
+        {"document_id": w.document.pk, "number": note.number, "position": position}
         for position, note in enumerate(parsed.footnotes, start=1)
         if note.number not in w.footnotes
     ]
-    w.create(Footnote, new)
-    w.footnotes.update((footnote.number, footnote) for footnote in new)
-    stored = w.stored(FootnoteText.objects.filter(footnote__document=w.document, language_id=language))
-    stored = {t.footnote_id: t for t in stored}
+    w.rows.insert(Footnote, new)
+    w.footnotes.update((row["number"], row) for row in new)
+    stored = w.rows.stored(FootnoteText, footnote__document=w.document, language_id=language)
+    stored = {t["footnote_id"]: t for t in stored}
     create, update = [], []
     for note in parsed.footnotes:
-        footnote = w.footnotes[note.number]
-        text = stored.get(footnote.pk)
-        if text and text.text != text.imported_text:
+        footnote_id = w.footnotes[note.number]["id"]
+        text = stored.get(footnote_id)
+        if text and text["text"] != text["imported_text"]:
             w.kept.append(f"fn {note.number} [{language}]")
             continue
         if text is None:
-            text = FootnoteText(footnote=footnote, language_id=language)
+            text = {"footnote_id": footnote_id, "language_id": language}
             create.append(text)
-        elif text.text != note.text:
-            text.version += 1
+        elif text["text"] != note.text:
+            text["version"] += 1
             update.append(text)
-        text.text = text.imported_text = note.text
-        w.notes.append((footnote.pk, note.text))
+        text.update(text=note.text, imported_text=note.text)
+        w.notes.append((footnote_id, note.text))
         w.log.add(language, f"fn {note.number}", note.repairs, note.text, footnote_text=text)
-    w.create(FootnoteText, create)
-    w.update(FootnoteText, update, ["text", "imported_text", "version"])
+    w.rows.insert(FootnoteText, create)
+    w.rows.update(FootnoteText, update, ["text", "imported_text", "version"])
 
 
 def _locate_sponsors(header: Header) -> list[tuple[str, str | None]]:
@@ -500,7 +478,7 @@ def _write_sponsors(w: _Writing, states: list[int] | None) -> None:
     text names no sponsors)."""
     if states is None:
         return
-    if not w.created:
+    if not w.rows.new_document:
         w.document.sponsorships.all().delete()
-    sponsors = [Sponsorship(document=w.document, state_id=state, position=n) for n, state in enumerate(states, start=1)]
-    w.create(Sponsorship, sponsors)
+    rows = [{"document_id": w.document.pk, "state_id": state, "position": n} for n, state in enumerate(states, start=1)]
+    w.rows.insert(Sponsorship, rows)
