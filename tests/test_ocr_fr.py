@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import importlib.util
+import os
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -391,15 +394,25 @@ def test_it_never_raises_and_its_changes_rebuild_the_output(text):
         assert map_offset(repair.changes, len(text)) == len(repair.text)
 
 
-def test_the_built_lexicon_is_cached_in_a_file(tmp_path, monkeypatch):
-    from reading_room.parsing import lexicon
+# A fresh process asks for the lexicon and says what it knows.
+LEXICON_IN_A_NEW_PROCESS = (
+    "from reading_room.parsing.lexicon import accent_key, get_lexicon; lexicon = get_lexicon(); "
+    "print(lexicon.knows('œuvre'), lexicon.spellings(accent_key('regle')), lexicon.freq('règle') > 0)"
+)
 
-    monkeypatch.setenv("READING_ROOM_CACHE", str(tmp_path))
-    built = lexicon.Lexicon.__new__(lexicon.Lexicon)
-    built.words, built.freqs, built._multi = {"règle", "œuvre"}, {"règle": 1e-4}, {"mene": ("mène", "mené")}
-    assert lexicon._cached() is None
-    lexicon._store(built)
-    cached = lexicon._cached()
-    assert vars(cached) == vars(built) and isinstance(cached.words, set)
-    lexicon._cache_path().write_bytes(b"\x00garbage")
-    assert lexicon._cached() is None  # a damaged file is rebuilt, not trusted
+
+def test_the_built_lexicon_is_cached_in_a_file(tmp_path):
+    def new_process() -> str:
+        env = {**os.environ, "READING_ROOM_CACHE": str(tmp_path)}
+        command = [sys.executable, "-c", LEXICON_IN_A_NEW_PROCESS]
+        return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, check=True).stdout
+
+    answers = new_process()  # builds the lexicon, and keeps it in a file
+    assert answers == "True ('réglé', 'règle') True\n"
+    [cache] = tmp_path.iterdir()
+    written = cache.stat()
+    assert new_process() == answers  # the next process reads the file back: not built and written again
+    assert (cache.stat().st_ino, cache.stat().st_mtime_ns) == (written.st_ino, written.st_mtime_ns)
+    cache.write_bytes(b"\x00garbage")
+    assert new_process() == answers  # a damaged file is rebuilt, not trusted
+    assert list(tmp_path.iterdir()) == [cache] and cache.read_bytes() != b"\x00garbage"

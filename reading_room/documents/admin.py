@@ -20,7 +20,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from . import restructure
 from .cleaning import CleanCharField
-from .forms import DocumentForm, FootnoteForm, LockedTextForm, ParagraphForm
+from .forms import DocumentForm, FootnoteForm, LockedTextForm, ParagraphForm, query_id
 from .history import revert_text
 from .models import (
     Document,
@@ -132,11 +132,6 @@ class EditorAdmin(SafeAdmin):
     def history_view(self, request, object_id, extra_context=None):
         _id_or_404(self.model._meta.pk, object_id)
         return super().history_view(request, object_id, extra_context)
-
-
-def _is_id(value: str) -> bool:
-    """A database id in a query string: ASCII digits ("²" is a digit to str.isdigit()), not too many."""
-    return value.isascii() and value.isdigit() and len(value) < 19
 
 
 def _id_or_404(field, value: str) -> None:
@@ -311,9 +306,8 @@ class DocumentFilter(admin.SimpleListFilter):
         return queryset.none() if chosen is None else queryset.filter(document_id=chosen)
 
     def _pk(self) -> int | None:
-        """The chosen document's id, if the parameter is one (ASCII digits: "²" is a digit too)."""
-        value = self.value() or ""
-        return int(value) if value.isascii() and value.isdigit() and len(value) < 19 else None
+        """The chosen document's id, if the parameter is one."""
+        return query_id(self.value())
 
 
 @admin.register(Document)
@@ -485,8 +479,8 @@ class ParagraphAdmin(EditorAdmin, SimpleHistoryAdmin):
         if request.method == "POST":
             if not self.has_change_permission(request, paragraph):
                 raise PermissionDenied
-            chosen = request.POST.get("revert", "")
-            if not _is_id(chosen):
+            chosen = query_id(request.POST.get("revert"))
+            if chosen is None:
                 raise Http404
             record = get_object_or_404(ParagraphText.history, history_id=chosen, paragraph_id=paragraph.pk)
             revert_text(record)
@@ -503,10 +497,10 @@ class ParagraphAdmin(EditorAdmin, SimpleHistoryAdmin):
         )
         languages = []
         codes = list(dict.fromkeys(r.language_id for r in records))
-        chosen_by_code = {code: [v for v in request.GET.getlist(code) if _is_id(v)] for code in codes}
+        chosen_by_code = {code: [i for v in request.GET.getlist(code) if (i := query_id(v))] for code in codes}
         for code in codes:
             versions = [r for r in records if r.language_id == code]
-            chosen = {int(v) for v in chosen_by_code[code]}
+            chosen = set(chosen_by_code[code])
             pair = [r for r in versions if r.history_id in chosen][:2] or versions[:2]
             newer, older = pair[0], pair[-1]  # versions are newest first
             languages.append(

@@ -22,6 +22,18 @@ EID_HELP = gettext_lazy(
 )
 
 
+class _IdForm(forms.Form):
+    id = forms.IntegerField(min_value=1, max_value=2**63 - 1)  # a bigint primary key
+
+
+def query_id(value: str | None) -> int | None:
+    """An id given in a query string or a button's value, or None if the value is no id ("abc";
+    "²", a digit to str.isdigit() but not to int(); more than a bigint holds): the caller
+    ignores it or answers 404, never a 500."""
+    form = _IdForm({"id": value})
+    return form.cleaned_data["id"] if form.is_valid() else None
+
+
 def _locked(model, pks: list[int]) -> dict:
     """The rows as they are now, locked until the admin's transaction ends (PostgreSQL; SQLite
     writes one transaction at a time): two saves at the same moment cannot both pass the check."""

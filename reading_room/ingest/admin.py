@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from reading_room.documents import identifiers
 from reading_room.documents.admin import DocumentAdmin, DocumentFilter, EditorAdmin
+from reading_room.documents.forms import query_id
 from reading_room.documents.models import Document
 
 from .import_report import summary
@@ -218,9 +219,9 @@ class CorrectionAdmin(EditorAdmin, admin.ModelAdmin):
         return word(obj.replacement)
 
     def changelist_view(self, request, extra_context=None):
-        chosen = request.GET.get("document__id__exact", "")
-        if chosen.isascii() and chosen.isdigit() and len(chosen) < 19:
-            url = reverse("admin:ingest_correction_review", args=[int(chosen)])
+        chosen = query_id(request.GET.get("document__id__exact"))
+        if chosen is not None:
+            url = reverse("admin:ingest_correction_review", args=[chosen])
             extra_context = {**(extra_context or {}), "review_url": url}
         return super().changelist_view(request, extra_context)
 
@@ -255,12 +256,12 @@ class CorrectionAdmin(EditorAdmin, admin.ModelAdmin):
             return redirect(f"{request.path}?after={correction.pk}")
         if not self.has_view_permission(request):
             raise PermissionDenied
-        at, after = request.GET.get("at", ""), request.GET.get("after", "")
+        at, after = query_id(request.GET.get("at")), query_id(request.GET.get("after"))
         correction = None
-        if at.isascii() and at.isdigit() and len(at) < 19:
-            correction = pending.filter(pk=int(at)).first()
-        if correction is None and after.isascii() and after.isdigit() and len(after) < 19:
-            correction = pending.filter(pk__gt=int(after)).first()
+        if at is not None:
+            correction = pending.filter(pk=at).first()
+        if correction is None and after is not None:
+            correction = pending.filter(pk__gt=after).first()
         correction = correction or pending.first()
         context = {
             **self.admin_site.each_context(request),
