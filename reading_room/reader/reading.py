@@ -31,7 +31,6 @@ from reading_room.ingest.models import Correction
 
 from . import masthead
 from .cite import citation
-from .markup import text_html
 
 DEFAULT_VIEW = ("en", "fr")
 PENDING = {
@@ -77,10 +76,6 @@ class Cell:
     @property
     def pending(self) -> str:
         return pending_message(self.language.code)
-
-    @property
-    def html(self) -> str:
-        return text_html(self.pieces)
 
 
 @dataclass
@@ -134,10 +129,6 @@ class Note:
     backrefs: list[tuple[str, str]]  # (anchor id, paragraph eid)
     language: str = ""
     pieces: list[dict] = field(default_factory=list)  # {"text"[, "target", "href"]}
-
-    @property
-    def html(self) -> str:
-        return text_html(self.pieces)
 
 
 @dataclass
