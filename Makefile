@@ -37,7 +37,7 @@ format: $(BIN)/.installed
 	$(BIN)/ruff format .
 
 messages: $(BIN)/.installed
-	$(MANAGE) makemessages --locale fr --no-obsolete --ignore '.venv/*' --ignore 'staticfiles/*' --ignore 'tests/*'
+	$(MANAGE) makemessages --locale fr --no-obsolete --ignore '.venv/*' --ignore 'staticfiles/*' --ignore 'tests/*' --ignore 'templates/jinja2/*'
 	$(BIN)/python scripts/fill_po.py
 	$(MANAGE) compilemessages --locale fr --ignore '.venv/*'
 

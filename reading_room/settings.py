@@ -123,6 +123,13 @@ TEMPLATES = [
             ],
         },
     },
+    {
+        # Only for the paragraph rows, where rendering time matters most (reading_room/reader/rendering.py).
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "DIRS": [BASE_DIR / "templates" / "jinja2"],
+        "APP_DIRS": False,
+        "OPTIONS": {"autoescape": True},
+    },
 ]
 
 WSGI_APPLICATION = "reading_room.wsgi.application"

@@ -46,15 +46,6 @@ CITE_LABELS = {
 }
 
 
-# The tools menu's accessible names, per paragraph; translated once per page (read_document).
-ROW_LABELS = {
-    "tools": _("Link, copy or cite %(eid)s"),
-    "copy": _("Copy the link to %(eid)s"),
-    "permalink": _("Paragraph page of %(eid)s"),
-}
-FOOTNOTE_LABEL = _("Footnote %(n)s")  # a footnote call's accessible name
-
-
 def cite_label_pattern(language: Language) -> str:
     return str(CITE_LABELS.get(language.code) or _("Cite %(code)s: %(eid)s in %(language)s"))
 
@@ -68,7 +59,7 @@ class Cell:
     """One paragraph in one language, cut into pieces for the template."""
 
     language: Language
-    pieces: list[dict] = field(default_factory=list)  # {"text", "italic"[, "target", "href"]} or {"ref", "id", "label"}
+    pieces: list[dict] = field(default_factory=list)  # {"text", "italic"[, "target", "href"]} or {"ref", "id"}
     missing: bool = False
     citation: str = ""  # "A/79/L.124, para. 3" in this language
     cite_label: str = ""  # the copy button's accessible name
@@ -84,7 +75,6 @@ class Row:
     cells: list[Cell]
     aliases: list[str] = field(default_factory=list)  # old eids (merged paragraphs) that land here
     url: str = ""  # the paragraph's permalink
-    labels: dict[str, str] = field(default_factory=dict)  # ROW_LABELS for this paragraph
 
     @property
     def label(self) -> str:
@@ -288,7 +278,6 @@ def read_document(document: Document, view: tuple[str, ...], eids: list[str] | N
     cited: dict[str, dict[str, list[tuple[str, str]]]] = {lang.code: {} for lang in shown}
     # Per page, not per paragraph: a long resolution has hundreds of rows.
     labels = {lang.code: cite_label_pattern(lang) for lang in shown}
-    row_labels = {name: str(pattern) for name, pattern in ROW_LABELS.items()}
     permalink = reverse("paragraph", kwargs={"symbol": document.key, "eid": "pp0"}).removesuffix("pp0/") + "{}/"
     for paragraph in paragraphs:
         by_lang = by_paragraph.get(paragraph.pk, {})
@@ -303,9 +292,7 @@ def read_document(document: Document, view: tuple[str, ...], eids: list[str] | N
             cite = citation(document.symbol, paragraph.eid, lang.code)
             label = labels[lang.code] % {"code": lang.code.upper(), "eid": paragraph.eid, "language": lang.name}
             cells.append(Cell(lang, pieces, citation=cite, cite_label=label))
-        eid = {"eid": paragraph.eid}
-        mine = {name: pattern % eid for name, pattern in row_labels.items()}
-        rows.append(Row(paragraph, cells, aliases.get(paragraph.pk, []), permalink.format(paragraph.eid), mine))
+        rows.append(Row(paragraph, cells, aliases.get(paragraph.pk, []), permalink.format(paragraph.eid)))
     notes = _notes(document, shown, cited, only_cited=eids is not None)
     cited_by = _link(rows, notes, document, with_cited_by=eids is None)
     sponsors = _sponsors(document, shown)
@@ -420,7 +407,7 @@ def _mention_pieces(text: str) -> list[dict]:
 def _ref(number: str, lang: str, eid: str, cited: dict[str, list[tuple[str, str]]]) -> dict:
     anchor = f"fnref-{lang}-{eid}-{number}"
     cited.setdefault(number, []).append((anchor, eid))
-    return {"ref": number, "id": anchor, "note": f"fn-{lang}-{number}", "label": FOOTNOTE_LABEL % {"n": number}}
+    return {"ref": number, "id": anchor, "note": f"fn-{lang}-{number}"}
 
 
 def _notes(document, shown, cited, only_cited: bool) -> dict[str, list[Note]]:

@@ -28,6 +28,7 @@ from .browse import (
 )
 from .cards import paragraph_card
 from .reading import DEFAULT_VIEW, Reading, document_list, parse_view, read_document, view_choices
+from .rendering import render_notes, render_parts, render_rows
 
 
 @require_GET
@@ -139,7 +140,7 @@ def _reader_page(request: HttpRequest, document: Document) -> HttpResponse:
 def reader_fragment(request: HttpRequest, document: Document, view: tuple[str, ...]) -> tuple[str, Reading]:
     """The whole document rendered, for the reader and the print view (which differ around it)."""
     reading = read_document(document, view)
-    context = _reading_context(request, reading, view)
+    context = {**_reading_context(request, reading, view), "parts": render_parts(reading.parts)}
     go = request.GET.get("go", "")[:40]
     if go:
         context["go"], context["go_error"] = go, _("No paragraph “%(go)s” in this document.") % {"go": go}
@@ -150,6 +151,7 @@ def _reading_context(request: HttpRequest, reading: Reading, view: tuple[str, ..
     """What the reader's and the paragraph page's fragments share."""
     return {
         "reading": reading,
+        "notes": render_notes(reading),
         "view": "-".join(view),
         "views": view_choices(reading.available),
         "path": request.path,
@@ -177,6 +179,7 @@ def _paragraph_page(request: HttpRequest, document: Document, eid: str) -> HttpR
     reading = read_document(document, view, eids=[eid])
     context = {
         **_reading_context(request, reading, view),
+        "rows": render_rows(reading.rows),
         "row": reading.rows[0],
         "previous": eids[index - 1] if index > 0 else None,
         "next": eids[index + 1] if index + 1 < len(eids) else None,
