@@ -1,8 +1,10 @@
 """The paragraph rows and footnotes of the reader and the paragraph page, rendered by Jinja2.
 
-A resolution has tens to hundreds of rows and each is a dozen branches per piece of text; in
-Django's template language they were two thirds of an uncached page's time, in Jinja2 they are a
-few milliseconds. The templates (templates/jinja2/reader/) autoescape like every other, and
+The project's one exception to Django's template language, kept because it keeps the budget: a
+resolution has tens to hundreds of rows, each a dozen branches per piece of text. Written as Django
+templates (partials, texts made HTML with format_html) the sample's reader took 20.3 ms on a cache
+miss against 13.4 ms here (bench/serve.py, 2026-12-04, idle machine), over the 15 ms budget
+(docs/performance.md). The templates (templates/jinja2/reader/) autoescape like every other, and
 receive their labels translated here, where makemessages finds them.
 """
 
