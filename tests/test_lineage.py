@@ -8,6 +8,7 @@ import pytest
 from reading_room.compare import lineage
 from reading_room.compare.models import Lineage
 from reading_room.documents.models import Document
+from reading_room.ingest.importer import import_texts
 from tests.factories import make_texts_document
 
 pytestmark = pytest.mark.django_db
@@ -231,3 +232,12 @@ def test_a_revision_not_held_still_shows_what_it_revised(languages):
     doc("A/80/L.2")  # held after all: linked here, and the resolution's cached pages know it
     assert chain(resolution)[0] == ("Draft", "A/80/L.2", True, False, False)
     assert Document.objects.get(pk=resolution.pk).updated > before
+
+
+def test_an_import_derives_the_lineage_once_from_its_texts(languages, sample_en, monkeypatch):
+    derived = []
+    real = lineage.refresh
+    monkeypatch.setattr(lineage, "refresh", lambda document: derived.append(document.symbol) or real(document))
+    result = import_texts(en=sample_en.replace("A/79/L.124", "A/80/L.77"))
+    assert derived == ["A/80/L.77"]  # not once more for the bare document saved before its texts
+    assert Lineage.objects.filter(document=result.document).exists() == bool(lineage.derive(result.document))

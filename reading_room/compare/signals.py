@@ -4,25 +4,27 @@ and the cached pages that show a link refreshed when an editor changes it."""
 from django.db.models.signals import post_delete, post_save
 
 from reading_room.documents.models import Document, DocumentText, Paragraph, ParagraphText
+from reading_room.documents.signals import is_quiet
 
 from . import lineage
 from .models import Lineage
 
 
 def _document_saved(sender, instance: Document, raw=False, **kwargs):
-    if not raw:
+    # an import saves the document first bare, then, out of quiet(), once its texts are in
+    if not raw and not is_quiet():
         lineage.refresh(instance)
 
 
 def _title_saved(sender, instance: DocumentText, raw=False, **kwargs):
-    if not raw:
+    if not raw and not is_quiet():
         lineage.refresh(instance.document)
 
 
 def _recital_saved(sender, instance: ParagraphText, raw=False, **kwargs):
     # the preamble names the earlier resolutions (lineage._recalled); bulk imports send no signal
     # and save the document at the end instead
-    if not raw and instance.paragraph.kind == Paragraph.Kind.PREAMBULAR:
+    if not raw and not is_quiet() and instance.paragraph.kind == Paragraph.Kind.PREAMBULAR:
         lineage.refresh(instance.paragraph.document)
 
 

@@ -45,6 +45,11 @@ def quiet():
         _quiet.reset(token)
 
 
+def is_quiet() -> bool:
+    """Whether a bulk writer is at work: handlers elsewhere wait for its final save of the document."""
+    return _quiet.get()
+
+
 def touch(sender, instance, **kwargs):
     if kwargs.get("raw") or _quiet.get():
         return

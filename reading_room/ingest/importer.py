@@ -234,17 +234,19 @@ def write(prepared: Prepared) -> ImportResult:
 
 def _write(prepared: Prepared) -> ImportResult:
     parsed = prepared.parsed
-    with transaction.atomic(), quiet():
-        document, created = _write_document(prepared.symbol, prepared.header)
-        if not created:
-            _check_fits_stored(document, parsed[0])
-        writing = _Writing(document, created)
-        for p in parsed:
-            _write_language(writing, p)
-        writing.log.save(writing.rows)
-        _write_sponsors(writing, prepared.sponsors)
-        report = record_import(document, created, prepared.report, kept=writing.kept)
-        document.save(update_fields=["updated"])  # one touch for the reader's cache
+    with transaction.atomic():
+        with quiet():
+            document, created = _write_document(prepared.symbol, prepared.header)
+            if not created:
+                _check_fits_stored(document, parsed[0])
+            writing = _Writing(document, created)
+            for p in parsed:
+                _write_language(writing, p)
+            writing.log.save(writing.rows)
+            _write_sponsors(writing, prepared.sponsors)
+            report = record_import(document, created, prepared.report, kept=writing.kept)
+        # the one save others hear: a touch for the reader's cache, the lineage derived from the texts
+        document.save(update_fields=["updated"])
         # "cited by" lists and cross-reference links (documents.crossrefs): a new document's texts are
         # all the ones just written, so found in them rather than read back
         found = mentions(document.key, writing.texts, writing.notes, writing.calls) if created else None
