@@ -4,11 +4,10 @@ import pytest
 
 from reading_room.reader.cite import (
     citation,
-    english_ordinal,
-    french_ordinal,
     paragraph_reference,
     short_label,
 )
+from reading_room.reader.number_words import ordinal
 
 
 @pytest.mark.parametrize(
@@ -34,8 +33,8 @@ from reading_room.reader.cite import (
     ],
 )
 def test_it_spells_ordinals_in_both_languages(n, english, french):
-    assert english_ordinal(n) == english
-    assert french_ordinal(n) == french
+    assert ordinal(n, "en") == english
+    assert ordinal(n, "fr") == french
 
 
 @pytest.mark.parametrize(

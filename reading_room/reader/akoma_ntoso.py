@@ -21,7 +21,8 @@ from lxml import etree
 from reading_room.documents.models import Document, Footnote, ParagraphText, Sponsorship
 from reading_room.documents.references import find_mentions, undocs_url
 
-from .cite import english_ordinal, french_ordinal, paragraph_number
+from . import number_words
+from .cite import paragraph_number
 from .reading import sort_key
 
 NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
@@ -252,7 +253,7 @@ def _preface(statement, document: Document, text, language: str, sponsors) -> No
                 date=document.date.isoformat(),
             )
         if document.session:
-            ordinal = (french_ordinal if language == "fr" else english_ordinal)(document.session)
+            ordinal = number_words.ordinal(document.session, language)
             words = f"{ordinal} session".capitalize()
             _el(_el(preface, "p", **{"class": "session"}), "session", words, value=str(document.session))
     if text.agenda_title:

@@ -14,110 +14,7 @@ import re
 
 from reading_room.parsing.patterns import MONTHS
 
-_UNITS_EN = [
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-]
-_TENS_EN = ["_", "_", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
-_ORDINAL_EN = {
-    "one": "first",
-    "two": "second",
-    "three": "third",
-    "five": "fifth",
-    "eight": "eighth",
-    "nine": "ninth",
-    "twelve": "twelfth",
-}
-_UNITS_FR = [
-    "zéro",
-    "un",
-    "deux",
-    "trois",
-    "quatre",
-    "cinq",
-    "six",
-    "sept",
-    "huit",
-    "neuf",
-    "dix",
-    "onze",
-    "douze",
-    "treize",
-    "quatorze",
-    "quinze",
-    "seize",
-]
-_TENS_FR = ["_", "_", "vingt", "trente", "quarante", "cinquante", "soixante"]
-
-
-def _cardinal_en(n: int) -> str:
-    if n < 20:
-        return _UNITS_EN[n]
-    if n < 100:
-        tens, unit = divmod(n, 10)
-        return _TENS_EN[tens] + (f"-{_UNITS_EN[unit]}" if unit else "")
-    hundreds, rest = divmod(n, 100)
-    return f"{_UNITS_EN[hundreds]} hundred" + (f" and {_cardinal_en(rest)}" if rest else "")
-
-
-def _cardinal_fr(n: int) -> str:
-    if n <= 16:
-        return _UNITS_FR[n]
-    if n < 20:
-        return f"dix-{_UNITS_FR[n - 10]}"
-    if n < 100:
-        tens, unit = divmod(n, 10)
-        if tens in (7, 9):  # soixante-dix, quatre-vingt-dix: the twenty before counts on from ten
-            tens, unit = tens - 1, unit + 10
-        base = "quatre-vingt" if tens == 8 else _TENS_FR[tens]
-        if unit == 0:
-            return "quatre-vingts" if tens == 8 else base
-        if unit in (1, 11) and tens != 8:
-            return f"{base} et {_cardinal_fr(unit)}"
-        return f"{base}-{_cardinal_fr(unit)}"
-    hundreds, rest = divmod(n, 100)
-    head = "cent" if hundreds == 1 else f"{_UNITS_FR[hundreds]} cent"
-    return head + (f" {_cardinal_fr(rest)}" if rest else ("s" if hundreds > 1 else ""))
-
-
-def ordinal_words(n: int, language: str) -> str:
-    """79 → "seventy-ninth" / "soixante-dix-neuvième" (feminine, as "session" is in French)."""
-    if language == "fr":
-        if n == 1:
-            return "première"
-        words = _cardinal_fr(n)
-        head, last = re.match(r"(.*?)([a-zé]+)$", words).groups()
-        last = {
-            "un": "unième",
-            "cinq": "cinquième",
-            "neuf": "neuvième",
-            "vingts": "vingtième",
-            "cents": "centième",
-        }.get(last, (last[:-1] if last.endswith("e") else last) + "ième")
-        return head + last
-    words = _cardinal_en(n)
-    head, last = re.match(r"(.*?)([a-z]+)$", words).groups()
-    if last in _ORDINAL_EN:
-        return head + _ORDINAL_EN[last]
-    return head + (last[:-1] + "ieth" if last.endswith("y") else last + "th")
+from .number_words import ordinal
 
 
 def long_date(day: datetime.date | None, language: str) -> str:
@@ -224,7 +121,7 @@ def lines(document, text, language: str) -> dict[str, str]:
         "distribution": p["distr"].format(p[document.distribution]) if document.distribution in p else "",
         "date": long_date(document.date, language),
         "original": "",
-        "session": p["session"].format(_capfirst(ordinal_words(document.session, language)))
+        "session": p["session"].format(_capfirst(ordinal(document.session, language, feminine=True)))
         if document.session
         else "",
         "agenda": p["agenda"].format(_agenda_item(document.agenda_item, language)) if document.agenda_item else "",
